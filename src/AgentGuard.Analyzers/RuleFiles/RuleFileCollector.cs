@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using AgentGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGuard.Analyzers.RuleFiles
+{
+    /// <summary>
+    /// Finds the golden-rule files among the compilation's additional files and parses each one once per text.
+    /// The package's targets mark the files they add with <c>AgentGuardRuleFile</c> metadata; a file named
+    /// <c>CLAUDE.md</c> or <c>AGENTS.md</c> that a project lists itself counts too.
+    /// </summary>
+    internal static class RuleFileCollector
+    {
+        private const string RuleFileMetadata = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
+        private const string RepositoryRootProperty = "build_property.AgentGuardRepositoryRoot";
+
+        private static int s_parseCount;
+
+        /// <summary>Keyed by the text object: an unchanged rule file is not parsed again for the next compilation.</summary>
+        private static readonly SourceTextValueProvider<RuleFile> Parsed = new SourceTextValueProvider<RuleFile>(text =>
+        {
+            Interlocked.Increment(ref s_parseCount);
+            return RuleFileReader.Read(text.ToString());
+        });
+
+        /// <summary>How many rule texts have been parsed in this process (the cache's misses).</summary>
+        internal static int ParseCount => Volatile.Read(ref s_parseCount);
+
+        /// <summary>Reads a rule text through the compilation's cache; the analyzer passes its start context's <c>TryGetValue</c>.</summary>
+        public delegate bool CachedParse(SourceText text, SourceTextValueProvider<RuleFile> provider, out RuleFile? rules);
+
+        public static IReadOnlyList<LoadedRuleFile> Collect(AnalyzerOptions options, CachedParse parse, CancellationToken cancellationToken)
+        {
+            var result = new List<LoadedRuleFile>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RepositoryRootProperty, out var repositoryRoot);
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (!IsRuleFile(file, options.AnalyzerConfigOptionsProvider) || !seen.Add(file.Path))
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken);
+                if (text == null || !parse(text, Parsed, out var rules) || rules == null || rules.Rules.Count == 0)
+                {
+                    continue;
+                }
+
+                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot)));
+            }
+
+            return result;
+        }
+
+        private static bool IsRuleFile(AdditionalText file, AnalyzerConfigOptionsProvider provider)
+        {
+            if (provider.GetOptions(file).TryGetValue(RuleFileMetadata, out var marked) && !string.IsNullOrEmpty(marked))
+            {
+                return string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
+            }
+
+            var name = FileName(file.Path);
+            return string.Equals(name, "CLAUDE.md", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "AGENTS.md", StringComparison.OrdinalIgnoreCase);
+        }
+
+        internal static string DisplayPath(string path, string? repositoryRoot)
+        {
+            var normalized = path.Replace('\\', '/');
+            if (!string.IsNullOrEmpty(repositoryRoot))
+            {
+                var root = repositoryRoot!.Replace('\\', '/').TrimEnd('/') + "/";
+                if (normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase))
+                {
+                    return normalized.Substring(root.Length);
+                }
+            }
+
+            return FileName(normalized);
+        }
+
+        private static string FileName(string path)
+        {
+            var slash = Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return slash < 0 ? path : path.Substring(slash + 1);
+        }
+    }
+}

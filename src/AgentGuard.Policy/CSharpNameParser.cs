@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>
+    /// Reads the narrow form of C# name a rule writes in a code span: dotted identifiers, optional
+    /// <c>global::</c>, type arguments (<c>ILogger&lt;T&gt;</c>) and a trailing call (<c>Task.Wait()</c>,
+    /// <c>Console.WriteLine(string)</c>). Anything else (spaces, operators, paths) is not a name.
+    /// </summary>
+    internal static class CSharpNameParser
+    {
+        public static IReadOnlyList<NameSegment>? TryParse(string text)
+        {
+            if (text.StartsWith("global::", System.StringComparison.Ordinal))
+            {
+                text = text.Substring("global::".Length);
+            }
+
+            text = StripCall(text);
+            if (text.Length == 0)
+            {
+                return null;
+            }
+
+            var segments = new List<NameSegment>();
+            var position = 0;
+            while (true)
+            {
+                if (position < text.Length && text[position] == '@')
+                {
+                    // A verbatim identifier (@class) names the same symbol as its text.
+                    position++;
+                }
+
+                var start = position;
+                if (position >= text.Length || !IsIdentifierStart(text[position]))
+                {
+                    return null;
+                }
+
+                while (position < text.Length && IsIdentifierPart(text[position]))
+                {
+                    position++;
+                }
+
+                var name = text.Substring(start, position - start);
+                if (name.Length == 0)
+                {
+                    return null;
+                }
+
+                var arity = -1;
+                if (position < text.Length && text[position] == '<')
+                {
+                    arity = ReadTypeArgumentCount(text, ref position);
+                    if (arity < 0)
+                    {
+                        return null;
+                    }
+                }
+
+                segments.Add(new NameSegment(name, arity));
+                if (position == text.Length)
+                {
+                    return segments.ToArray();
+                }
+
+                if (text[position] != '.')
+                {
+                    return null;
+                }
+
+                position++;
+            }
+        }
+
+        private static string StripCall(string text)
+        {
+            if (!text.EndsWith(")", System.StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            var open = text.IndexOf('(');
+            return open > 0 ? text.Substring(0, open) : string.Empty;
+        }
+
+        /// <summary>Counts the type arguments of <c>&lt;...&gt;</c> at <paramref name="position"/>; -1 when unbalanced.</summary>
+        private static int ReadTypeArgumentCount(string text, ref int position)
+        {
+            var depth = 0;
+            var count = 1;
+            for (; position < text.Length; position++)
+            {
+                switch (text[position])
+                {
+                    case '<':
+                        depth++;
+                        break;
+                    case '>':
+                        depth--;
+                        if (depth == 0)
+                        {
+                            position++;
+                            return count;
+                        }
+
+                        break;
+                    case ',' when depth == 1:
+                        count++;
+                        break;
+                    case '(':
+                    case ')':
+                        return -1;
+                }
+            }
+
+            return -1;
+        }
+
+        private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+
+        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c == '_';
+    }
+}

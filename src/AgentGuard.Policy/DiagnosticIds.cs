@@ -1,0 +1,18 @@
+namespace AgentGuard.Policy
+{
+    /// <summary>The diagnostic IDs AgentGuard reports, in one place, and where each is documented.</summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>A symbol banned by a golden rule is used.</summary>
+        public const string BannedSymbol = "AG0001";
+
+        /// <summary>A golden rule names something ambiguous, so it cannot be enforced as written.</summary>
+        public const string UnresolvableRuleTarget = "AG0011";
+
+        /// <summary>The folder of the rule pages; each ID has <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
+        public const string HelpBaseUri = "https://github.com/agentguard-dev/agentguard/blob/main/docs/rules/";
+
+        /// <summary>The documentation page of <paramref name="id"/>.</summary>
+        public static string HelpUri(string id) => HelpBaseUri + id + ".md";
+    }
+}

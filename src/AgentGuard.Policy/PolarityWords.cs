@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>The wording that makes rule text normative, and in which direction.</summary>
+    internal static class PolarityWords
+    {
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+        private static readonly Regex NegativeStart = new Regex(
+            @"^(?:(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot)\s+)?"
+            + @"(?:never\b|avoid\b|don't\b|dont\b|doesn't\b|mustn't\b|shouldn't\b|can't\b|cannot\b|won't\b"
+            + @"|(?:do|does|must|should|shall|will)\s+not\b"
+            + @"|no\s+(?!need\b|longer\b|more\s+than\b|matter\b|one\b|other\b)"
+            + @"|not\s+(?!only\b|just\b|all\b|necessarily\b|yet\b)"
+            + @"|stop\s+using\b|forbidden\b|prohibited\b)",
+            Options);
+
+        private static readonly Regex PositiveStart = new Regex(
+            @"^(?:(?:you|we|agents?|ai\s+agents?|the\s+agent)\s+)?"
+            + @"(?:always|use|prefer|must|should|shall|ensure|make\s+sure|do|call|inject|read|write|pass|rely|favou?r"
+            + @"|go\s+through|instead|keep|take|get|obtain|log|throw|return|add|wrap|validate|register|depend)\b",
+            Options);
+
+        // "`DateTime.Now` is banned", "`Thread.Sleep` must not be used".
+        private static readonly Regex NegativeVerdict = new Regex(
+            @"\b(?:is|are)\s+(?:banned|forbidden|prohibited|disallowed|not\s+allowed|not\s+permitted|off[- ]limits)\b"
+            + @"|\b(?:must|should|may)\s+(?:never|not)\s+be\s+(?:used|called|referenced)\b",
+            Options);
+
+        private static readonly Regex NegativeHeading = new Regex(
+            @"\b(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|not\s+allowed|banned|anti-?patterns?)\b|❌|🚫|⛔",
+            Options);
+
+        private static readonly Regex PositiveHeading = new Regex(
+            @"\b(?:always|must|required|do'?s)\b|^\s*do\s*$|✅",
+            Options);
+
+        private static readonly Regex EscapeClause = new Regex(
+            @"\b(?:unless|except|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
+            + @"|as\s+much\s+as\s+possible|when\s+practical|where\s+practical|if\s+needed|when\s+necessary|if\s+necessary"
+            + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
+            Options);
+
+        private static readonly Regex InsteadOf = new Regex(@"\binstead\s+of\b|\brather\s+than\b", Options);
+
+        public static RulePolarity OfHeading(string heading)
+        {
+            heading = heading.Replace('\u2019', '\'');
+            var negative = NegativeHeading.IsMatch(heading);
+            var positive = PositiveHeading.IsMatch(heading);
+            if (negative == positive)
+            {
+                // "Dos and Don'ts" says both; a plain topic heading says neither.
+                return RulePolarity.None;
+            }
+
+            return negative ? RulePolarity.Never : RulePolarity.Always;
+        }
+
+        /// <summary>The polarity a clause's own wording gives it.</summary>
+        public static RulePolarity OfClause(string clause)
+        {
+            var start = 0;
+            while (start < clause.Length && !char.IsLetter(clause[start]) && clause[start] != BulletInterpreter.CodeStart)
+            {
+                switch (clause[start])
+                {
+                    case '❌':
+                    case '⛔':
+                    case '✖':
+                        return RulePolarity.Never;
+                    case '✅':
+                    case '✔':
+                        return RulePolarity.Always;
+                }
+
+                if (char.IsHighSurrogate(clause[start]) && clause.Substring(start).StartsWith("🚫", System.StringComparison.Ordinal))
+                {
+                    return RulePolarity.Never;
+                }
+
+                start++;
+            }
+
+            var text = clause.Substring(start);
+            if (NegativeStart.IsMatch(text) || NegativeVerdict.IsMatch(text))
+            {
+                return RulePolarity.Never;
+            }
+
+            return PositiveStart.IsMatch(text) ? RulePolarity.Always : RulePolarity.None;
+        }
+
+        public static bool HasEscapeClause(string text) => EscapeClause.IsMatch(text);
+
+        /// <summary>The index of "instead of" / "rather than" in <paramref name="clause"/>, or -1.</summary>
+        public static int IndexOfInsteadOf(string clause)
+        {
+            var match = InsteadOf.Match(clause);
+            return match.Success ? match.Index : -1;
+        }
+    }
+}

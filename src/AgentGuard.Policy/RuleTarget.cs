@@ -1,0 +1,81 @@
+using System.Collections.Generic;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>How a rule names the thing it bans.</summary>
+    public enum RuleTargetKind
+    {
+        /// <summary>Text that is neither a C# name nor a documentation ID (a path, a construct, prose).</summary>
+        Other,
+
+        /// <summary>A C# name: <c>DateTime.Now</c>, <c>System.IO.File</c>, <c>ILogger&lt;T&gt;</c>, <c>Console.WriteLine()</c>.</summary>
+        Name,
+
+        /// <summary>A documentation comment ID: <c>M:System.DateTime.get_Now</c>, <c>T:System.Console</c>, <c>N:System.Data.SqlClient</c>.</summary>
+        DocumentationId,
+    }
+
+    /// <summary>One segment of a dotted C# name: <c>ILogger&lt;T&gt;</c> is <c>ILogger</c> with arity 1.</summary>
+    public readonly struct NameSegment
+    {
+        /// <summary>Creates a segment.</summary>
+        public NameSegment(string name, int arity)
+        {
+            Name = name;
+            Arity = arity;
+        }
+
+        /// <summary>The identifier.</summary>
+        public string Name { get; }
+
+        /// <summary>The number of type arguments written, or -1 when none were written (any arity matches).</summary>
+        public int Arity { get; }
+
+        /// <inheritdoc />
+        public override string ToString() => Arity > 0 ? Name + "`" + Arity : Name;
+    }
+
+    /// <summary>Something a golden rule bans, as written in a code span.</summary>
+    public sealed class RuleTarget
+    {
+        private RuleTarget(string text, RuleTargetKind kind, IReadOnlyList<NameSegment> segments)
+        {
+            Text = text;
+            Kind = kind;
+            Segments = segments;
+        }
+
+        /// <summary>The code span's text, trimmed.</summary>
+        public string Text { get; }
+
+        /// <summary>How <see cref="Text"/> names its target.</summary>
+        public RuleTargetKind Kind { get; }
+
+        /// <summary>For <see cref="RuleTargetKind.Name"/>: the dotted segments, without <c>global::</c> and without a call's parentheses.</summary>
+        public IReadOnlyList<NameSegment> Segments { get; }
+
+        /// <summary>Classifies a code span's text.</summary>
+        public static RuleTarget Parse(string text)
+        {
+            text = text.Trim();
+            if (IsDocumentationId(text))
+            {
+                return new RuleTarget(text, RuleTargetKind.DocumentationId, System.Array.Empty<NameSegment>());
+            }
+
+            var segments = CSharpNameParser.TryParse(text);
+            return segments == null
+                ? new RuleTarget(text, RuleTargetKind.Other, System.Array.Empty<NameSegment>())
+                : new RuleTarget(text, RuleTargetKind.Name, segments!);
+        }
+
+        private static bool IsDocumentationId(string text) =>
+            text.Length > 2
+            && text[1] == ':'
+            && "TMPFEN".IndexOf(text[0]) >= 0
+            && text.IndexOf(' ') < 0;
+
+        /// <inheritdoc />
+        public override string ToString() => Text;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Linq;
+using AgentGuard.Policy;
+
+namespace AgentGuard.Policy.Tests;
+
+public class RuleFileReaderTests
+{
+    private static string[] Banned(string markdown) =>
+        RuleFileReader.Read(markdown).Rules.SelectMany(rule => rule.BannedTargets).Select(target => target.Text).ToArray();
+
+    private static GoldenRule Single(string markdown) => Assert.Single(RuleFileReader.Read(markdown).Rules);
+
+    [Fact]
+    public void Never_bullet_with_member_code_span_bans_the_member()
+    {
+        var rule = Single("- Never use `DateTime.Now` — use `TimeProvider`\n");
+
+        Assert.Equal(new[] { "DateTime.Now" }, rule.BannedTargets.Select(t => t.Text));
+        Assert.Equal(RulePolarity.Never, rule.Polarity);
+        Assert.Equal(1, rule.Line);
+        Assert.Equal("Never use DateTime.Now — use TimeProvider", rule.Text);
+    }
+
+    [Theory]
+    [InlineData("- Do not use `DateTime.Now`")]
+    [InlineData("- Don't use `DateTime.Now`")]
+    [InlineData("- Don’t call `DateTime.Now` anywhere")]
+    [InlineData("- Avoid `DateTime.Now` in domain code")]
+    [InlineData("- **Never** use `DateTime.Now`")]
+    [InlineData("- NEVER use `DateTime.Now`")]
+    [InlineData("- You MUST NOT call `DateTime.Now`")]
+    [InlineData("- No `DateTime.Now` in services")]
+    [InlineData("- `DateTime.Now` is banned")]
+    [InlineData("* Never use `DateTime.Now`")]
+    [InlineData("1. Never use `DateTime.Now`")]
+    [InlineData("- ❌ `DateTime.Now`")]
+    public void Negative_wording_of_the_bullet_bans_its_code_span(string bullet)
+    {
+        Assert.Equal(new[] { "DateTime.Now" }, Banned(bullet));
+    }
+
+    [Fact]
+    public void Never_heading_makes_a_use_bullet_a_ban()
+    {
+        var markdown = "### Never\n- Use `Console.WriteLine` in library code\n";
+
+        var rule = Single(markdown);
+
+        Assert.Equal(new[] { "Console.WriteLine" }, rule.BannedTargets.Select(t => t.Text));
+        Assert.Equal(2, rule.Line);
+    }
+
+    [Theory]
+    [InlineData("## Don'ts")]
+    [InlineData("### ❌ NEVER:")]
+    [InlineData("## Things to avoid")]
+    [InlineData("## Do NOT")]
+    public void Negative_headings_give_their_bullets_polarity(string heading)
+    {
+        Assert.Equal(new[] { "Thread.Sleep" }, Banned(heading + "\n\n- `Thread.Sleep` in async code\n"));
+    }
+
+    [Fact]
+    public void Never_clause_inside_an_always_bullet_bans_only_what_follows_never()
+    {
+        var markdown = "### Always\n- Read the time through `TimeProvider` — never `DateTime.Now`\n";
+
+        Assert.Equal(new[] { "DateTime.Now" }, Banned(markdown));
+    }
+
+    [Theory]
+    [InlineData("- Use `ILogger<T>` instead of `Console.WriteLine`")]
+    [InlineData("- Prefer `ILogger<T>` rather than `Console.WriteLine`")]
+    [InlineData("### Always\n- `ILogger<T>` instead of `Console.WriteLine`")]
+    public void Instead_of_bans_the_replaced_symbol_and_not_the_suggestion(string markdown)
+    {
+        Assert.Equal(new[] { "Console.WriteLine" }, Banned(markdown));
+    }
+
+    [Theory]
+    [InlineData("- Don't use `DateTime.Now`, use `TimeProvider` instead")]
+    [InlineData("- Don't use `DateTime.Now`; call `TimeProvider.GetUtcNow()`")]
+    [InlineData("- Never use `DateTime.Now`. Use `TimeProvider`.")]
+    [InlineData("- Never use `DateTime.Now` (use `TimeProvider` instead)")]
+    [InlineData("- Never use `DateTime.Now` - use `TimeProvider`")]
+    [InlineData("- Never use `DateTime.Now` instead of `TimeProvider`")]
+    public void Suggested_replacement_in_a_never_bullet_is_not_banned(string bullet)
+    {
+        Assert.Equal(new[] { "DateTime.Now" }, Banned(bullet));
+    }
+
+    [Fact]
+    public void Several_code_spans_in_one_never_clause_are_all_banned()
+    {
+        Assert.Equal(new[] { "Task.Result", "Task.Wait()" }, Banned("- Never block on `Task.Result` or `Task.Wait()`"));
+    }
+
+    [Fact]
+    public void Explanation_after_a_colon_is_not_banned()
+    {
+        Assert.Equal(new[] { "DateTime.Now" }, Banned("- Never use `DateTime.Now`: it makes `OrderTests` flaky"));
+    }
+
+    [Fact]
+    public void Lead_in_bullet_hands_its_polarity_to_nested_items()
+    {
+        var markdown = "- Never use the following:\n  - `DateTime.Now`\n  - `Environment.Exit`\n- Keep methods short\n";
+
+        Assert.Equal(new[] { "DateTime.Now", "Environment.Exit" }, Banned(markdown));
+    }
+
+    [Theory]
+    [InlineData("- `src/Shop` holds the web app; `DateTime.Now` is read in `Clock.cs`")]
+    [InlineData("- Run `dotnet test` before pushing")]
+    [InlineData("- The service uses `Dapper` instead of `EntityFramework`")]
+    [InlineData("- No need to call `ConfigureAwait(false)` in tests")]
+    [InlineData("Never use `DateTime.Now` in a paragraph that is not a list item.")]
+    [InlineData("```\n- Never use `DateTime.Now`\n```")]
+    [InlineData("    - Never use DateTime.Now in an indented code block")]
+    public void Descriptive_bullets_and_non_list_text_ban_nothing(string markdown)
+    {
+        Assert.Empty(Banned(markdown));
+    }
+
+    [Fact]
+    public void Heading_polarity_ends_at_the_next_heading()
+    {
+        var markdown = "## Never\n- `DateTime.Now`\n\n## Build\n- Use `dotnet build -c Release`\n- `Console.WriteLine` logs the result\n";
+
+        Assert.Equal(new[] { "DateTime.Now" }, Banned(markdown));
+    }
+
+    [Fact]
+    public void Document_title_with_never_does_not_turn_later_sections_into_bans()
+    {
+        var markdown = "# Never break the build\n\n## Layout\n- `Console.WriteLine` prints the banner\n";
+
+        Assert.Empty(Banned(markdown));
+    }
+
+    [Fact]
+    public void Dos_and_donts_heading_has_no_polarity_of_its_own()
+    {
+        Assert.Empty(Banned("## Dos and Don'ts\n- `Console.WriteLine` prints the banner\n"));
+    }
+
+    [Fact]
+    public void Hard_wrapped_bullet_is_one_rule_with_its_first_line()
+    {
+        var rule = Single("Intro\n\n- Never read the clock with\n  `DateTime.Now`; inject\n  `TimeProvider` instead\n");
+
+        Assert.Equal(3, rule.Line);
+        Assert.Equal(new[] { "DateTime.Now" }, rule.BannedTargets.Select(t => t.Text));
+        Assert.Equal("Never read the clock with DateTime.Now; inject TimeProvider instead", rule.Text);
+    }
+
+    [Fact]
+    public void Yaml_front_matter_is_skipped()
+    {
+        var markdown = "---\ntitle: Rules\n- Never use `Environment.Exit`\n---\n- Never use `DateTime.Now`\n";
+
+        var rule = Single(markdown);
+
+        Assert.Equal(5, rule.Line);
+        Assert.Equal(new[] { "DateTime.Now" }, rule.BannedTargets.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("- Never use `DateTime.Now` unless explicitly asked")]
+    [InlineData("- Avoid `DateTime.Now` where possible")]
+    [InlineData("- Never use `DateTime.Now` except in tests")]
+    public void Escape_clause_marks_the_rule(string bullet)
+    {
+        Assert.True(Single(bullet).HasEscapeClause);
+    }
+
+    [Fact]
+    public void Rule_without_an_escape_clause_is_not_marked()
+    {
+        Assert.False(Single("- Never use `DateTime.Now`").HasEscapeClause);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\n")]
+    [InlineData("# Only a heading")]
+    [InlineData("\0\u0001\u0002PK\u0003\u0004binary")]
+    public void Empty_or_binary_text_has_no_rules(string text)
+    {
+        Assert.Empty(RuleFileReader.Read(text).Rules);
+    }
+
+    [Fact]
+    public void Null_text_has_no_rules()
+    {
+        Assert.Empty(RuleFileReader.Read(null).Rules);
+    }
+
+    [Fact]
+    public void Byte_order_mark_does_not_hide_the_first_bullet()
+    {
+        Assert.Equal(new[] { "DateTime.Now" }, Banned("\uFEFF- Never use `DateTime.Now`\n"));
+    }
+
+    [Fact]
+    public void Crlf_line_endings_keep_lines_and_rules()
+    {
+        var rules = RuleFileReader.Read("# Rules\r\n\r\n- Never use `DateTime.Now`\r\n- Never use `Environment.Exit`\r\n").Rules;
+
+        Assert.Equal(new[] { 3, 4 }, rules.Select(r => r.Line));
+        Assert.Equal(new[] { "Environment.Exit" }, rules[1].BannedTargets.Select(t => t.Text));
+    }
+
+    [Fact]
+    public void Huge_rule_file_is_read_completely()
+    {
+        var builder = new System.Text.StringBuilder();
+        var line = 0;
+        while (builder.Length < 1024 * 1024)
+        {
+            builder.Append("- Keep the module boundaries described in the architecture notes, section ").Append(line++).Append('\n');
+        }
+
+        builder.Append("- Never use `DateTime.Now`\n");
+
+        var rule = Assert.Single(RuleFileReader.Read(builder.ToString()).Rules, r => r.BannedTargets.Count > 0);
+        Assert.Equal(line + 1, rule.Line);
+    }
+}
