@@ -156,9 +156,17 @@ public sealed class AnalyzerTest<TAnalyzer>
         }));
     }
 
+    /// <summary>
+    /// The reference assemblies a net10.0 project compiles against (the SDK's Microsoft.NETCore.App.Ref pack), as in
+    /// a real build; the runtime's implementation assemblies expose types a user's compilation never sees.
+    /// </summary>
     private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
     {
-        var folder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var version = Path.GetFileName(runtime);
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
+        var refPack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "ref", $"net{Environment.Version.Major}.0");
+        var folder = Directory.Exists(refPack) ? refPack : runtime;
         return Directory.EnumerateFiles(folder, "*.dll")
             .Where(IsManagedAssembly)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))

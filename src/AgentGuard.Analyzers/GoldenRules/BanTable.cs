@@ -52,11 +52,13 @@ namespace AgentGuard.Analyzers.GoldenRules
     internal sealed class BanTable
     {
         private readonly Dictionary<ISymbol, Ban> _bans = new Dictionary<ISymbol, Ban>(SymbolEqualityComparer.Default);
+
+        // Namespaces by full name: a metadata type's containing namespace is its assembly's, not the compilation's
+        // merged namespace that resolution returns, and the two are different symbols.
+        private readonly Dictionary<string, Ban> _namespaceBans = new Dictionary<string, Ban>(StringComparer.Ordinal);
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<AmbiguousTarget> _ambiguous = new List<AmbiguousTarget>();
-        private bool _hasNamespaceBans;
-
-        public bool IsEmpty => _bans.Count == 0;
+        public bool IsEmpty => _bans.Count == 0 && _namespaceBans.Count == 0;
 
         public IReadOnlyList<AmbiguousTarget> Ambiguous => _ambiguous;
 
@@ -123,11 +125,11 @@ namespace AgentGuard.Analyzers.GoldenRules
                 }
             }
 
-            if (_hasNamespaceBans)
+            if (_namespaceBans.Count > 0)
             {
                 for (var ns = symbol as INamespaceSymbol ?? symbol.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
                 {
-                    if (_bans.TryGetValue(ns, out ban))
+                    if (_namespaceBans.TryGetValue(ns.ToDisplayString(), out ban))
                     {
                         return ban;
                     }
@@ -139,30 +141,28 @@ namespace AgentGuard.Analyzers.GoldenRules
 
         private void Add(ISymbol symbol, Ban ban)
         {
+            // The first rule to ban a symbol is the one its messages quote.
+            if (symbol is INamespaceSymbol ns)
+            {
+                if (!_namespaceBans.ContainsKey(ns.ToDisplayString()))
+                {
+                    _namespaceBans.Add(ns.ToDisplayString(), ban);
+
+                    // Nested namespaces are covered too: their names and types are uses.
+                    AddNamespaceNames(ns);
+                }
+
+                return;
+            }
+
             if (_bans.ContainsKey(symbol))
             {
-                // The first rule to ban a symbol is the one its messages quote.
                 return;
             }
 
             _bans.Add(symbol, ban);
             switch (symbol)
             {
-                case INamespaceSymbol ns:
-                    _hasNamespaceBans = true;
-                    _names.Add(ns.Name);
-                    foreach (var type in ns.GetTypeMembers())
-                    {
-                        AddTypeNames(type);
-                    }
-
-                    foreach (var child in ns.GetNamespaceMembers())
-                    {
-                        // A namespace ban covers its nested namespaces; their names and types are uses too.
-                        AddNamespaceNames(child);
-                    }
-
-                    break;
                 case INamedTypeSymbol type:
                     AddTypeNames(type);
                     break;

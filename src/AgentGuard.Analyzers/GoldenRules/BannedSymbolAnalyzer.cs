@@ -72,17 +72,15 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
+            // `System.Net.Http.HttpClient`: the name is reported as the whole qualified access it ends.
+            var reported = IsRightOfQualifiedAccess(name) ? name.Parent! : name;
+
             // In `Console.Out.WriteLine` with `Console` banned, report once, on the longest banned access.
-            if (IsQualifierOf(name, out var outerName) && table.Find(model.GetSymbolInfo(outerName, context.CancellationToken).Symbol) != null)
+            if (QualifiedAccessRightOf(reported) is { } outerName
+                && table.Find(model.GetSymbolInfo(outerName, context.CancellationToken).Symbol) != null)
             {
                 return;
             }
-
-            var reported = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
-                || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
-                || name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name
-                ? name.Parent
-                : name;
 
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BannedSymbol,
@@ -96,7 +94,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 Quote(ban.Rule.Text)));
         }
 
-        /// <summary>Names inside a doc comment <c>cref</c> or <c>nameof(...)</c> mention a symbol without using it.</summary>
+        /// <summary>Names inside a doc comment <c>cref</c>, <c>nameof(...)</c> or a namespace declaration mention a symbol without using it.</summary>
         private static bool IsMention(SimpleNameSyntax name, SemanticModel model, SyntaxNodeAnalysisContext context)
         {
             foreach (var ancestor in name.Ancestors(ascendOutOfTrivia: false))
@@ -105,6 +103,9 @@ namespace AgentGuard.Analyzers.GoldenRules
                 {
                     case StructuredTriviaSyntax:
                         return true;
+                    case BaseNamespaceDeclarationSyntax declaration:
+                        // `namespace Legacy.Data` declares the namespace; it is not a use of it.
+                        return declaration.Name.Span.Contains(name.Span);
                     case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } nameOf }
                         when model.GetSymbolInfo(nameOf, context.CancellationToken).Symbol == null:
                         return true;
@@ -117,21 +118,19 @@ namespace AgentGuard.Analyzers.GoldenRules
             return false;
         }
 
-        private static bool IsQualifierOf(SimpleNameSyntax name, out SimpleNameSyntax outerName)
-        {
-            switch (name.Parent)
+        private static bool IsRightOfQualifiedAccess(SimpleNameSyntax name) =>
+            name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            || name.Parent is QualifiedNameSyntax qualified && qualified.Right == name
+            || name.Parent is AliasQualifiedNameSyntax alias && alias.Name == name;
+
+        /// <summary>When <paramref name="node"/> qualifies a longer access (<c>Console</c> in <c>Console.Out</c>), that access's name.</summary>
+        private static SimpleNameSyntax? QualifiedAccessRightOf(SyntaxNode node) =>
+            node.Parent switch
             {
-                case MemberAccessExpressionSyntax access when access.Expression == name:
-                    outerName = access.Name;
-                    return true;
-                case QualifiedNameSyntax qualified when qualified.Left == name:
-                    outerName = qualified.Right;
-                    return true;
-                default:
-                    outerName = name;
-                    return false;
-            }
-        }
+                MemberAccessExpressionSyntax access when access.Expression == node => access.Name,
+                QualifiedNameSyntax qualified when qualified.Left == node => qualified.Right,
+                _ => null,
+            };
 
         private static void ReportAmbiguousTargets(AdditionalFileAnalysisContext context, BanTable table)
         {

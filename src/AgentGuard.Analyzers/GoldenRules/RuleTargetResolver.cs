@@ -67,7 +67,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return symbols;
             }
 
-            // "M:System.Console.WriteLine" without a parameter list: every overload, as a rule writer means it.
+            // A method ID without a parameter list is exact (the parameterless overload), as in BannedSymbols.txt.
+            // When the method has no parameterless overload, the writer can only have meant the method group.
             var dot = id.LastIndexOf('.');
             if (id.StartsWith("M:", StringComparison.Ordinal) && id.IndexOf('(') < 0 && dot > 2)
             {
@@ -113,7 +114,9 @@ namespace AgentGuard.Analyzers.GoldenRules
                 .GroupBy(OwnerKey, StringComparer.Ordinal)
                 .Select(group => group.First())
                 .ToList();
-            return owners.Count > 1 ? new TargetResolution(Array.Empty<ISymbol>(), owners) : Banned(found);
+            return owners.Count > 1
+                ? new TargetResolution(Array.Empty<ISymbol>(), owners.OrderBy(owner => owner.ToDisplayString(), StringComparer.Ordinal).ToList())
+                : Banned(found);
         }
 
         private List<ISymbol> Walk(INamespaceOrTypeSymbol container, IReadOnlyList<NameSegment> segments, int index)

@@ -1,0 +1,113 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.RuleFiles;
+using AgentGuard.Testing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGuard.Analyzers.Tests;
+
+/// <summary>Whatever a rule file holds, the analyzer never throws (no AD0001) and reads what can be read.</summary>
+public class RuleFileInputTests
+{
+    private const string UsesNow = "class Clock { System.DateTime Stamp() => System.DateTime.Now; }";
+    private const string ExpectsNow = "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }";
+
+    private static Task Run(string source, SourceText? ruleText)
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { source } };
+        if (ruleText != null)
+        {
+            test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", ruleText));
+        }
+        else
+        {
+            test.AdditionalFiles.Add(("/repo/AGENTS.md", string.Empty));
+        }
+
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Empty_rule_file_reports_nothing() => Run(UsesNow, SourceText.From(string.Empty));
+
+    [Fact]
+    public Task Rule_file_that_cannot_be_read_reports_nothing()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { UsesNow } };
+        test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", null!));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Binary_rule_file_reports_nothing()
+    {
+        var bytes = Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray();
+        return Run(UsesNow, SourceText.From(bytes, bytes.Length, Encoding.UTF8));
+    }
+
+    [Fact]
+    public Task Rule_file_with_a_byte_order_mark_is_read()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("- Never use `DateTime.Now`\n")).ToArray();
+        return Run(ExpectsNow, SourceText.From(bytes, bytes.Length));
+    }
+
+    [Fact]
+    public Task Rule_file_whose_text_starts_with_a_byte_order_mark_character_is_read() =>
+        Run(ExpectsNow, SourceText.From("\uFEFF- Never use `DateTime.Now`\n"));
+
+    [Fact]
+    public async Task Rule_file_with_crlf_line_endings_points_at_the_right_line()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { ExpectsNow } };
+        test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", SourceText.From("# Rules\r\n\r\n## Time\r\n- Never use `DateTime.Now`\r\n")));
+
+        await test.RunAsync();
+
+        var diagnostic = Assert.Single(test.Diagnostics);
+        Assert.Contains("CLAUDE.md line 4", diagnostic.GetMessage());
+        Assert.Equal(3, diagnostic.AdditionalLocations[0].GetLineSpan().StartLinePosition.Line);
+    }
+
+    [Fact]
+    public Task Huge_rule_file_is_read_to_its_last_rule()
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; builder.Length < 1024 * 1024; i++)
+        {
+            builder.Append("- Keep the layering of module ").Append(i).Append(" as the architecture notes describe it\n");
+        }
+
+        builder.Append("- Never use `DateTime.Now`\n");
+        return Run(ExpectsNow, SourceText.From(builder.ToString()));
+    }
+
+    [Fact]
+    public Task Rule_file_of_unbalanced_markdown_reports_nothing() =>
+        Run(UsesNow, SourceText.From("- Never use `DateTime.Now\n> ```\n- [ ] **Don't _use `\n<!-- agentguard:\n|a|b|\n|-|\n" + new string('`', 5000)));
+
+    [Fact]
+    public async Task Unchanged_rule_text_is_parsed_once_across_compilations()
+    {
+        var rules = new InMemoryAdditionalText("/repo/CLAUDE.md", SourceText.From("- Never use `Environment.Exit`\n- Don't call `GC.Collect`\n"));
+        var options = new AnalyzerOptions(
+            ImmutableArray.Create<AdditionalText>(rules),
+            new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
+        var before = RuleFileCollector.ParseCount;
+
+        for (var edit = 0; edit < 3; edit++)
+        {
+            var compilation = AnalyzerTest<BannedSymbolAnalyzer>.CreateCompilation($"class Shutdown{edit} {{ void Stop() => System.Environment.Exit({edit}); }}");
+            var diagnostics = await AnalyzerTest<BannedSymbolAnalyzer>.AnalyzeCompilationAsync(compilation, options);
+            Assert.Single(diagnostics, d => d.Id == "AG0001");
+        }
+
+        Assert.Equal(1, RuleFileCollector.ParseCount - before);
+    }
+}
