@@ -32,13 +32,14 @@ namespace AgentGuard.Policy
 
         private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant);
 
-        public static GoldenRule? Interpret(InlineText bullet, RulePolarity section, int line)
+        public static GoldenRule? Interpret(InlineText bullet, Section section, int line)
         {
             var codes = new List<string>();
             var masked = Mask(bullet, codes);
             var banned = new List<RuleTarget>();
             var seen = new HashSet<string>();
             var first = RulePolarity.None;
+            var text = bullet.PlainText;
             var previous = RulePolarity.None;
             var previousIsLeadIn = false;
             var normative = false;
@@ -47,10 +48,15 @@ namespace AgentGuard.Policy
             {
                 var clause = clauses[i];
                 var own = PolarityWords.OfClause(clause);
-                var polarity = i == 0 ? Combine(own, section) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
+                var polarity = i == 0 ? Combine(own, section.Polarity) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
                 if (i == 0)
                 {
                     first = polarity;
+                    if (own != RulePolarity.Never && section.Polarity == RulePolarity.Never && section.Label.Length > 0)
+                    {
+                        // "### Never / - Use `X`" is quoted as "Never: Use X", so the message reads as the ban it is.
+                        text = section.Label.TrimEnd(':', ' ') + ": " + text;
+                    }
                 }
 
                 normative |= polarity != RulePolarity.None;
@@ -68,7 +74,7 @@ namespace AgentGuard.Policy
             }
 
             return normative
-                ? new GoldenRule(line, bullet.PlainText, first, banned.ToArray(), PolarityWords.HasEscapeClause(masked))
+                ? new GoldenRule(line, text, first, banned.ToArray(), PolarityWords.HasEscapeClause(masked))
                 : null;
         }
 

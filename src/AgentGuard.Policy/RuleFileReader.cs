@@ -34,7 +34,7 @@ namespace AgentGuard.Policy
             var document = Markdown.Parse(text, Pipeline);
             var rules = new List<GoldenRule>();
             var walker = new Walker(rules);
-            walker.VisitContainer(document, RulePolarity.None);
+            walker.VisitContainer(document);
             return rules.Count == 0 ? RuleFile.Empty : new RuleFile(rules.ToArray());
         }
 
@@ -45,10 +45,11 @@ namespace AgentGuard.Policy
             // Only the nearest heading gives polarity: a title such as "# Never break the build" must not turn
             // every bullet of the document into a ban.
             private RulePolarity _headingPolarity;
+            private string _headingText = string.Empty;
 
             public Walker(List<GoldenRule> rules) => _rules = rules;
 
-            public void VisitContainer(ContainerBlock container, RulePolarity inherited)
+            public void VisitContainer(ContainerBlock container)
             {
                 foreach (var block in container)
                 {
@@ -57,19 +58,20 @@ namespace AgentGuard.Policy
                         case YamlFrontMatterBlock:
                             break;
                         case HeadingBlock heading:
-                            _headingPolarity = PolarityWords.OfHeading(InlineText.Flatten(heading.Inline).PlainText);
+                            _headingText = InlineText.Flatten(heading.Inline).PlainText;
+                            _headingPolarity = PolarityWords.OfHeading(_headingText);
                             break;
                         case ListBlock list:
-                            VisitList(list, inherited != RulePolarity.None ? inherited : _headingPolarity);
+                            VisitList(list, new Section(_headingPolarity, _headingText));
                             break;
                         case QuoteBlock quote:
-                            VisitContainer(quote, inherited);
+                            VisitContainer(quote);
                             break;
                     }
                 }
             }
 
-            private void VisitList(ListBlock list, RulePolarity section)
+            private void VisitList(ListBlock list, Section section)
             {
                 foreach (var block in list)
                 {
@@ -89,10 +91,10 @@ namespace AgentGuard.Policy
                         }
 
                         // "Never use the following:" hands its polarity to the nested items.
-                        var leadIn = BulletInterpreter.LeadInPolarity(bullet, section);
+                        var leadIn = BulletInterpreter.LeadInPolarity(bullet, section.Polarity);
                         if (leadIn != RulePolarity.None)
                         {
-                            childSection = leadIn;
+                            childSection = new Section(leadIn, bullet.PlainText);
                         }
                     }
 
@@ -106,6 +108,22 @@ namespace AgentGuard.Policy
                 }
             }
         }
+    }
+
+    /// <summary>The polarity a heading or a lead-in bullet gives the items under it, and its words for messages.</summary>
+    internal readonly struct Section
+    {
+        public static readonly Section None = new Section(RulePolarity.None, string.Empty);
+
+        public Section(RulePolarity polarity, string label)
+        {
+            Polarity = polarity;
+            Label = label;
+        }
+
+        public RulePolarity Polarity { get; }
+
+        public string Label { get; }
     }
 
     /// <summary>A bullet's inline content: its plain text and its code spans, in order.</summary>

@@ -48,6 +48,15 @@ public class RuleFileReaderTests
 
         Assert.Equal(new[] { "Console.WriteLine" }, rule.BannedTargets.Select(t => t.Text));
         Assert.Equal(2, rule.Line);
+        Assert.Equal("Never: Use Console.WriteLine in library code", rule.Text);
+    }
+
+    [Fact]
+    public void Nested_item_under_a_lead_in_is_quoted_with_the_lead_in()
+    {
+        var rules = RuleFileReader.Read("- Never call these from library code:\n  - `Environment.Exit`\n").Rules;
+
+        Assert.Equal("Never call these from library code: Environment.Exit", rules[1].Text);
     }
 
     [Theory]

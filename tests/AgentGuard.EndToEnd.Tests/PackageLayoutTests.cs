@@ -1,0 +1,40 @@
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+using AgentGuard.EndToEnd.Tests.Infrastructure;
+
+namespace AgentGuard.EndToEnd.Tests;
+
+[Collection(PackedPackageCollection.Name)]
+public sealed class PackageLayoutTests
+{
+    private readonly PackedPackage _package;
+
+    public PackageLayoutTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Package_holds_the_analyzer_with_its_dependencies_and_the_build_files_and_is_a_development_dependency()
+    {
+        using var archive = ZipFile.OpenRead(_package.PackagePath);
+        var entries = archive.Entries.Select(e => e.FullName).ToHashSet();
+
+        Assert.Subset(entries, new[]
+        {
+            "analyzers/dotnet/cs/AgentGuard.Analyzers.dll",
+            "analyzers/dotnet/cs/AgentGuard.Policy.dll",
+            "analyzers/dotnet/cs/Markdig.dll",
+            "build/AgentGuard.Analyzers.props",
+            "build/AgentGuard.Analyzers.targets",
+            "buildTransitive/AgentGuard.Analyzers.props",
+            "buildTransitive/AgentGuard.Analyzers.targets",
+            "README.md",
+        }.ToHashSet());
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/") || e.Contains("Microsoft.CodeAnalysis"));
+
+        using var nuspecStream = archive.GetEntry("AgentGuard.Analyzers.nuspec")!.Open();
+        var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
+        Assert.Equal("AgentGuard.Analyzers", metadata.Elements().Single(e => e.Name.LocalName == "id").Value);
+        Assert.DoesNotContain(metadata.Descendants(), e => e.Name.LocalName == "dependency");
+    }
+}
