@@ -10,4 +10,4 @@ dotnet pack "$root/src/AgentGuard.Package/AgentGuard.Package.csproj" -c Release 
 export NUGET_PACKAGES="$root/artifacts/sample-packages"
 rm -rf "$NUGET_PACKAGES/agentguard.analyzers"
 
-dotnet build "$root/samples/Storefront/Storefront.sln" --force -nologo -nodeReuse:false -p:UseSharedCompilation=false -clp:NoSummary
+dotnet build "$root/samples/Storefront/Storefront.sln" --force -nologo -nodeReuse:false -p:UseSharedCompilation=false
