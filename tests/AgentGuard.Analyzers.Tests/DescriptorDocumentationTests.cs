@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -27,14 +28,14 @@ public class DescriptorDocumentationTests
         var descriptor = AllDescriptors().Single(d => d.Id == id);
 
         Assert.EndsWith("/docs/rules/" + id + ".md", descriptor.HelpLinkUri, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(RepositoryRoot(), "docs", "rules", id + ".md")), $"docs/rules/{id}.md is missing");
+        Assert.True(File.Exists(Path.Combine(SourceTree.Root, "docs", "rules", id + ".md")), $"docs/rules/{id}.md is missing");
     }
 
     [Theory]
     [MemberData(nameof(DescriptorIds))]
     public void Id_has_a_row_in_the_rule_list_and_a_release_tracking_line(string id)
     {
-        var root = RepositoryRoot();
+        var root = SourceTree.Root;
         var list = File.ReadAllText(Path.Combine(root, "docs", "rules", "README.md"));
         var unshipped = File.ReadAllText(Path.Combine(root, "src", "AgentGuard.Analyzers", "AnalyzerReleases.Unshipped.md"));
         var shipped = File.ReadAllText(Path.Combine(root, "src", "AgentGuard.Analyzers", "AnalyzerReleases.Shipped.md"));
@@ -61,17 +62,4 @@ public class DescriptorDocumentationTests
             .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
             .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
             .ToArray();
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder != null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "AgentGuard.Analyzers.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Repository root not found");
-    }
 }

@@ -9,6 +9,18 @@ public sealed class GoldenRuleBuildTests
 {
     private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";
 
+    // Line 5 reads DateTime.Now, line 7 calls Environment.Exit.
+    private const string ClockReadingNowAndExiting = """
+        namespace Shop.Orders;
+
+        public static class Clock
+        {
+            public static System.DateTime Now() => System.DateTime.Now;
+
+            public static void Stop() => System.Environment.Exit(1);
+        }
+        """;
+
     private readonly PackedPackage _package;
 
     public GoldenRuleBuildTests(PackedPackage package) => _package = package;
@@ -160,16 +172,7 @@ public sealed class GoldenRuleBuildTests
             .Write("CLAUDE.md", "- Never use `DateTime.Now`\n")
             .Write("docs/agents/rules.md", "# Team rules\n\n- Never call `Environment.Exit`\n")
             .WriteProject(Project, "<AgentGuardRuleFiles>$(MSBuildProjectDirectory)/../../../docs/agents/rules.md</AgentGuardRuleFiles>")
-            .Write("src/Shop/Shop.Orders/Clock.cs", """
-                namespace Shop.Orders;
-
-                public static class Clock
-                {
-                    public static System.DateTime Now() => System.DateTime.Now;
-
-                    public static void Stop() => System.Environment.Exit(1);
-                }
-                """);
+            .Write("src/Shop/Shop.Orders/Clock.cs", ClockReadingNowAndExiting);
 
         var result = repository.Build(Project);
 
@@ -188,16 +191,7 @@ public sealed class GoldenRuleBuildTests
             .Write("CLAUDE.md", "- Never use `DateTime.Now`\n")
             .Write("src/Shop/Shop.Orders/AGENTS.md", "- Never call `Environment.Exit`\n")
             .WriteProject(Project)
-            .Write("src/Shop/Shop.Orders/Clock.cs", """
-                namespace Shop.Orders;
-
-                public static class Clock
-                {
-                    public static System.DateTime Now() => System.DateTime.Now;
-
-                    public static void Stop() => System.Environment.Exit(1);
-                }
-                """);
+            .Write("src/Shop/Shop.Orders/Clock.cs", ClockReadingNowAndExiting);
 
         var result = repository.Build(Project);
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using AgentGuard.Testing;
 using Xunit;
 
 namespace AgentGuard.EndToEnd.Tests.Infrastructure;

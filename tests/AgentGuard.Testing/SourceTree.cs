@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace AgentGuard.EndToEnd.Tests.Infrastructure;
+namespace AgentGuard.Testing;
 
 /// <summary>Where this checkout's files are: found from the test assembly upward, by the solution file.</summary>
 public static class SourceTree
