@@ -6,15 +6,24 @@ using System.Text.RegularExpressions;
 namespace AgentGuard.Policy
 {
     /// <summary>
-    /// Turns one bullet into a <see cref="GoldenRule"/>: splits it into clauses ("Never use `A` — use `B`"
-    /// has a banning clause and a suggesting one), gives each clause its polarity, and bans the code spans
-    /// of the banning clauses. "Use `B` instead of `A`" bans `A`.
+    /// Turns one bullet into a <see cref="GoldenRule"/>: splits it into clauses ("Never use `A` — use `B`" has a banning
+    /// clause and a suggesting one), gives each clause its polarity, and classifies the targets of the banning clauses
+    /// (symbol, construct, path, built-in check, dependency). "Use `B` instead of `A`" bans `A`. Targets are code spans,
+    /// bold text that names something, and dotted identifiers in prose.
+    /// Precision comes first: a symbol is banned only by a clause that bans using it ("Never use", "No", "Avoid"), never
+    /// by one that modifies, catches or throws it; a rule with a condition ("without", "when") bans no symbol; a rule
+    /// limited to a place the analyzers cannot see ("in components", "for invoice numbers") is enforced as a warning.
     /// </summary>
     internal static class BulletInterpreter
     {
-        // Code spans are replaced by placeholders so that their content never decides a clause boundary.
+        // Targets are replaced by placeholders so that their content never decides a clause boundary.
         public const char CodeStart = '\u0001';
         private const char CodeEnd = '\u0002';
+
+        // Longer than any rule a person writes; a bullet this long is prose or generated text, and not scanned.
+        private const int MaxBulletLength = 4000;
+
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
         private const string PolarityVerb =
             @"(?:instead\b|rather\b|use\b|prefer\b|call\b|always\b|never\b|don't\b|do\s+not\b|avoid\b|inject\b|rely\b|go\s+through\b|read\b|pass\b|not\b)";
@@ -25,19 +34,71 @@ namespace AgentGuard.Policy
             + @"|\s*;\s*"
             + @"|(?<=[.!?])\s+"
             + @"|(?<=:)\s+"
-            + @"|\s*[()]\s*"
+            + @"|\s+\(\s*|(?<!\()\s*\)(?=\s|$|[.,;:!?])"
             + @"|\s*,\s*(?=(?:and\s+|but\s+|so\s+)?" + PolarityVerb + ")"
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+            Options);
 
         private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant);
 
-        public static GoldenRule? Interpret(InlineText bullet, Section section, int line)
+        // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
+        // Not ASP.NET (no lowercase), not Node.js or Program.cs (a lowercase segment), not Directory.Build.props.
+        private static readonly Regex DottedIdentifier = new Regex(
+            @"(?<![\w./\\@#-])(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)+(?:\(\))?(?![\w/\\-]|\.[A-Za-z])",
+            RegexOptions.CultureInvariant);
+
+        private static readonly Regex ApprovalWords = new Regex(
+            @"\bapprov|\bsign[- ]?off\b|\breviewed\s+by\b|\bask\s+(?:a\s+human|first|before|for\s+permission)\b|\bwithout\s+asking\b|\basking\s+first\b|\bpermission\b|\bconfirm(?:ation)?\s+(?:from|with)\b",
+            Options);
+
+        // "Never use `decimal.Round` without `MidpointRounding`": which uses are allowed depends on something the
+        // analyzers cannot see, so the rule bans no symbol or construct.
+        private static readonly Regex Condition = new Regex(
+            @"\b(?:without|when(?:ever)?|while|if|before|after|twice|more\s+than\s+once|only)\b|\bin(?:side)?\s+(?:a\s+|the\s+)?(?:tight\s+)?loops?\b|\bfrom\s+(?:a|the|any)\s+(?:[\w-]+\s+)?thread\b",
+            Options);
+
+        // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
+        private static readonly Regex Exclusion = new Regex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options);
+
+        // "outside the Infrastructure project": allowed in one place the analyzers cannot name.
+        private static readonly Regex OutsidePlace = new Regex(@"\boutside\s+(?:of\s+)?(?!tests?\b|test\s+code\b)(?:the\s+)?\w", Options);
+
+        // A limit by place or purpose: "in components", "on hot paths", "for invoice numbers", "with string concatenation".
+        private static readonly Regex PlaceQualifier = new Regex(
+            @"\b(?:in|on|for|from|inside|within)\s+(?!(?:code|source|the\s+code(?:base)?|the\s+repo(?:sitory)?|any\s+code|all\s+code)\b)(?:the\s+|a\s+|an\s+|our\s+|any\s+|all\s+)?[a-z][\w'-]*"
+            + @"|\bwith\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'-]*",
+            Options);
+
+        public static GoldenRule? Interpret(InlineText bullet, Section section, int line, RuleAnnotation? annotation)
         {
+            if (bullet.PlainText.Length > MaxBulletLength)
+            {
+                return null;
+            }
+
             var codes = new List<string>();
             var masked = Mask(bullet, codes);
-            var banned = new List<RuleTarget>();
-            var seen = new HashSet<string>();
+            var targets = new List<TargetKind>(codes.Count);
+            foreach (var code in codes)
+            {
+                targets.Add(TargetClassifier.Classify(code, out _, out _));
+            }
+
+            var parts = new RuleParts();
+            var consumed = new HashSet<int>();
+            ReadPathScope(masked, codes, targets, parts, consumed);
+
+            // The words that limit the rule: the bullet's own, and a lead-in's ("Never call these from billing code:").
+            var qualifiers = section.IsLeadIn ? masked + " " + section.Label : masked;
+            var prose = Placeholder.Replace(qualifiers, " # ");
+            var withoutEscapes = PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(prose));
+            var context = new ClauseContext(
+                codes,
+                consumed,
+                parts,
+                approval: ApprovalWords.IsMatch(masked),
+                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes));
+
             var first = RulePolarity.None;
             var text = bullet.PlainText;
             var previous = RulePolarity.None;
@@ -47,35 +108,54 @@ namespace AgentGuard.Policy
             for (var i = 0; i < clauses.Length; i++)
             {
                 var clause = clauses[i];
-                var own = PolarityWords.OfClause(clause);
-                var polarity = i == 0 ? Combine(own, section.Polarity) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
+                var own = PolarityWords.OfClause(ScopeWords.WithoutLeadingScope(clause));
+                var insteadOf = PolarityWords.IndexOfInsteadOf(clause);
+                var polarity = i == 0 ? Combine(own, section.Polarity, insteadOf >= 0) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
+                var gate = VerbGates.Of(Lead(ScopeWords.WithoutLeadingScope(clause)), clause);
                 if (i == 0)
                 {
                     first = polarity;
-                    if (own != RulePolarity.Never && section.Polarity == RulePolarity.Never && section.Label.Length > 0)
+                    if (own != RulePolarity.Never && polarity == RulePolarity.Never && section.Label.Length > 0)
                     {
                         // "### Never / - Use `X`" is quoted as "Never: Use X", so the message reads as the ban it is.
                         text = section.Label.TrimEnd(':', ' ') + ": " + text;
                     }
-                }
 
-                normative |= polarity != RulePolarity.None;
-                foreach (var index in BannedCodeIndexes(clause, polarity))
-                {
-                    var target = RuleTarget.Parse(codes[index]);
-                    if (target.Text.Length > 0 && seen.Add(target.Text))
+                    if (own == RulePolarity.None && section.Polarity == RulePolarity.Never && section.Gate == VerbGate.Other)
                     {
-                        banned.Add(target);
+                        // "## Do NOT Modify / - `ApiClient`": the heading's verb is the bullet's.
+                        gate = VerbGate.Other;
                     }
                 }
 
+                if (DependencyWords.TryMatch(clause, out var from, out var to) && targets[from] == TargetKind.Symbol && targets[to] == TargetKind.Symbol)
+                {
+                    parts.Dependencies.Add(new DependencyRule(codes[from].Trim(), codes[to].Trim()));
+                    consumed.Add(from);
+                    consumed.Add(to);
+                    polarity = RulePolarity.Never;
+                }
+
+                normative |= polarity != RulePolarity.None;
+                ReadClause(clause, polarity, gate, insteadOf, context);
                 previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":") && clause.IndexOf(CodeStart) < 0;
                 previous = polarity;
             }
 
-            return normative
-                ? new GoldenRule(line, text, first, banned.ToArray(), PolarityWords.HasEscapeClause(masked))
-                : null;
+            if (!normative && parts.Paths.Count == 0 && annotation == null)
+            {
+                return null;
+            }
+
+            parts.Tests = ScopeWords.TestScopeOf(prose);
+            var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && PlaceQualifier.IsMatch(ScopeWords.WithoutTestScope(prose));
+            parts.HasEscapeClause = restricted || PolarityWords.HasEscapeClause(ScopeWords.WithoutTestScope(prose));
+            if (annotation != null)
+            {
+                parts.Apply(annotation);
+            }
+
+            return new GoldenRule(line, text, first, parts);
         }
 
         /// <summary>The polarity a bullet such as "Never use these:" hands to its nested items, or None.</summary>
@@ -95,13 +175,16 @@ namespace AgentGuard.Policy
                 }
             }
 
-            return Combine(PolarityWords.OfClause(text), section);
+            return Combine(PolarityWords.OfClause(text), section, insteadOf: false);
         }
 
-        /// <summary>A bullet's own negative wording wins; under a "Never" heading every bullet bans; otherwise its own wording or the heading's.</summary>
-        private static RulePolarity Combine(RulePolarity own, RulePolarity section)
+        /// <summary>
+        /// A bullet's own negative wording wins; under a "Never" heading every bullet bans, except one that says what to
+        /// use instead ("Use `B` instead of `A`" under "## Don'ts" still bans A, not B); otherwise its own wording or the heading's.
+        /// </summary>
+        private static RulePolarity Combine(RulePolarity own, RulePolarity section, bool insteadOf)
         {
-            if (own == RulePolarity.Never || section == RulePolarity.Never)
+            if (own == RulePolarity.Never || (section == RulePolarity.Never && !(own == RulePolarity.Always && insteadOf)))
             {
                 return RulePolarity.Never;
             }
@@ -109,23 +192,126 @@ namespace AgentGuard.Policy
             return own != RulePolarity.None ? own : section;
         }
 
-        private static IEnumerable<int> BannedCodeIndexes(string clause, RulePolarity polarity)
+        /// <summary>"In `src/Domain/**`, never use `DbContext`": a path that limits a rule about code is its scope, not a path to protect.</summary>
+        private static void ReadPathScope(string masked, List<string> codes, List<TargetKind> targets, RuleParts parts, HashSet<int> consumed)
         {
-            if (polarity == RulePolarity.None)
+            if (!targets.Exists(kind => kind == TargetKind.Symbol || kind == TargetKind.Construct))
             {
-                yield break;
+                return;
             }
 
-            var insteadOf = PolarityWords.IndexOfInsteadOf(clause);
-
-            // "Never use `A` instead of `B`" bans A; "Use `B` instead of `A`" bans A.
-            var from = polarity == RulePolarity.Never ? 0 : insteadOf;
-            var to = polarity == RulePolarity.Never && insteadOf >= 0 ? insteadOf : clause.Length;
-            if (from < 0)
+            foreach (Match match in ScopeWords.PathScope.Matches(masked))
             {
-                yield break;
+                var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+                if (targets[index] == TargetKind.Path && consumed.Add(index))
+                {
+                    parts.ScopePaths.Add(codes[index].Trim());
+                }
             }
+        }
 
+        private static void ReadClause(string clause, RulePolarity polarity, VerbGate gate, int insteadOf, ClauseContext context)
+        {
+            var exclusion = Exclusion.Match(clause);
+            var end = exclusion.Success ? exclusion.Index : clause.Length;
+            switch (polarity)
+            {
+                case RulePolarity.Never:
+                    // "Never use `A` instead of `B`" bans A.
+                    var banEnd = insteadOf >= 0 ? System.Math.Min(insteadOf, end) : end;
+                    AddTargets(clause, 0, banEnd, gate, context.Approval ? PathRuleKind.Approval : PathRuleKind.Forbidden, context);
+                    if (!context.Conditional)
+                    {
+                        foreach (var construct in ConstructTable.MatchProse(Placeholder.Replace(clause.Substring(0, banEnd), " ")))
+                        {
+                            context.Parts.AddConstruct(construct);
+                        }
+                    }
+
+                    foreach (var id in BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
+                    {
+                        context.Parts.AddBuiltin(id);
+                    }
+
+                    break;
+                case RulePolarity.Always:
+                    // "Use `B` instead of `A`" bans A; B, and what an Always clause names, is allowed.
+                    if (insteadOf >= 0)
+                    {
+                        AddTargets(clause, insteadOf, end, gate, PathRuleKind.Forbidden, context);
+                    }
+
+                    foreach (var index in PlaceholderIndexes(clause, 0, insteadOf >= 0 ? insteadOf : clause.Length))
+                    {
+                        if (!context.Consumed.Contains(index) && TargetClassifier.Classify(context.Codes[index], out _, out var allowed) == TargetKind.Symbol)
+                        {
+                            context.Parts.Allowed.Add(allowed!);
+                        }
+                    }
+
+                    foreach (var id in BuiltinTable.MatchRequiring(Unmask(clause, context.Codes)))
+                    {
+                        context.Parts.AddBuiltin(id);
+                    }
+
+                    break;
+                default:
+                    // "Changes to `src/*/Migrations/**` need a DBA's approval" is normative without a verb of its own.
+                    if (context.Approval)
+                    {
+                        foreach (var index in PlaceholderIndexes(clause, 0, clause.Length))
+                        {
+                            if (!context.Consumed.Contains(index) && TargetClassifier.LooksLikePath(context.Codes[index].Trim()))
+                            {
+                                context.Parts.Paths.Add(new PathRule(context.Codes[index].Trim(), PathRuleKind.Approval));
+                            }
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        private static void AddTargets(string clause, int from, int to, VerbGate gate, PathRuleKind pathKind, ClauseContext context)
+        {
+            foreach (var index in PlaceholderIndexes(clause, from, to))
+            {
+                if (!context.Consumed.Add(index))
+                {
+                    continue;
+                }
+
+                var code = context.Codes[index].Trim();
+                switch (TargetClassifier.Classify(code, out var construct, out var symbol))
+                {
+                    case TargetKind.Symbol when gate != VerbGate.Other && !context.Conditional:
+                        context.Parts.AddSymbol(gate == VerbGate.Construct ? symbol!.AsConstruction() : symbol!);
+                        break;
+                    case TargetKind.Construct when !context.Conditional:
+                        context.Parts.AddConstruct(construct);
+                        break;
+                    case TargetKind.Path:
+                        context.Parts.Paths.Add(new PathRule(code, pathKind));
+                        break;
+                    case TargetKind.BareMember when gate != VerbGate.Other && !context.Conditional:
+                        context.Parts.Problems.Add(new RuleProblem(
+                            RuleProblemKind.Imprecise,
+                            code,
+                            $"'{code}' names a member without its type, so it would match every member of that name; write the type too (`Type{code}`) or a documentation ID"));
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The words of a clause before its first target.</summary>
+        private static string Lead(string clause)
+        {
+            var start = clause.IndexOf(CodeStart);
+            return start < 0 ? clause : clause.Substring(0, start);
+        }
+
+        private static IEnumerable<int> PlaceholderIndexes(string clause, int from, int to)
+        {
             foreach (Match match in Placeholder.Matches(clause))
             {
                 if (match.Index >= from && match.Index < to)
@@ -135,6 +321,9 @@ namespace AgentGuard.Policy
             }
         }
 
+        private static string Unmask(string masked, List<string> codes) =>
+            Placeholder.Replace(masked, match => codes[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]);
+
         private static string Mask(InlineText bullet, List<string> codes)
         {
             var builder = new StringBuilder();
@@ -142,17 +331,53 @@ namespace AgentGuard.Policy
             {
                 if (token.IsCode)
                 {
-                    builder.Append(CodeStart).Append(codes.Count.ToString(CultureInfo.InvariantCulture)).Append(CodeEnd);
-                    codes.Add(token.Text);
+                    AppendPlaceholder(builder, codes, token.Text);
+                    continue;
                 }
-                else
+
+                // Typographic apostrophes ("Don’t") read as plain ones; the placeholder characters never come from the text.
+                var text = Regex.Replace(token.Text.Replace('\u2019', '\''), @"[\s\u0001\u0002]+", " ");
+                var position = 0;
+                foreach (Match identifier in DottedIdentifier.Matches(text))
                 {
-                    // Typographic apostrophes ("Don’t") read as plain ones.
-                    builder.Append(token.Text.Replace('\u2019', '\'').Replace('\n', ' ').Replace('\r', ' '));
+                    builder.Append(text, position, identifier.Index - position);
+                    AppendPlaceholder(builder, codes, identifier.Value);
+                    position = identifier.Index + identifier.Length;
                 }
+
+                builder.Append(text, position, text.Length - position);
             }
 
             return builder.ToString().Trim();
+        }
+
+        private static void AppendPlaceholder(StringBuilder builder, List<string> codes, string text)
+        {
+            builder.Append(CodeStart).Append(codes.Count.ToString(CultureInfo.InvariantCulture)).Append(CodeEnd);
+            codes.Add(text.Replace(CodeStart, ' ').Replace(CodeEnd, ' '));
+        }
+
+        /// <summary>What every clause of one bullet shares.</summary>
+        private sealed class ClauseContext
+        {
+            public ClauseContext(List<string> codes, HashSet<int> consumed, RuleParts parts, bool approval, bool conditional)
+            {
+                Codes = codes;
+                Consumed = consumed;
+                Parts = parts;
+                Approval = approval;
+                Conditional = conditional;
+            }
+
+            public List<string> Codes { get; }
+
+            public HashSet<int> Consumed { get; }
+
+            public RuleParts Parts { get; }
+
+            public bool Approval { get; }
+
+            public bool Conditional { get; }
         }
     }
 }

@@ -74,6 +74,11 @@ namespace AgentGuard.Policy
             }
         }
 
+        // "()" or a parameter-type list "(string, int)"; a call with arguments ("WriteLine(\"Saved\")") is an example, not a name.
+        private static readonly System.Text.RegularExpressions.Regex ParameterList = new System.Text.RegularExpressions.Regex(
+            @"^\((?:\s*(?:(?:ref|out|in|params)\s+)?(?:[A-Z][\w.]*|string|int|long|bool|object|double|float|decimal|char|byte|short|uint|ulong)(?:<[\w\s,.<>]*>)?(?:\[\])?\??\s*,?)*\s*\)$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         private static string StripCall(string text)
         {
             if (!text.EndsWith(")", System.StringComparison.Ordinal))
@@ -82,7 +87,7 @@ namespace AgentGuard.Policy
             }
 
             var open = text.IndexOf('(');
-            return open > 0 ? text.Substring(0, open) : string.Empty;
+            return open > 0 && ParameterList.IsMatch(text.Substring(open)) ? text.Substring(0, open) : string.Empty;
         }
 
         /// <summary>Counts the type arguments of <c>&lt;...&gt;</c> at <paramref name="position"/>; -1 when unbalanced.</summary>

@@ -1,31 +1,59 @@
+using System;
 using System.Collections.Generic;
 
 namespace AgentGuard.Policy
 {
-    /// <summary>One normative bullet of a rule file, with what it bans.</summary>
+    /// <summary>One normative bullet of a rule file and how it is enforced (or why it is not).</summary>
     public sealed class GoldenRule
     {
-        /// <summary>Creates a rule.</summary>
-        public GoldenRule(int line, string text, RulePolarity polarity, IReadOnlyList<RuleTarget> bannedTargets, bool hasEscapeClause)
+        internal GoldenRule(int line, string text, RulePolarity polarity, RuleParts parts)
         {
             Line = line;
             Text = text;
             Polarity = polarity;
-            BannedTargets = bannedTargets;
-            HasEscapeClause = hasEscapeClause;
+            Ignored = parts.Ignored;
+            BannedTargets = Frozen(parts.Ignored, parts.Symbols);
+            Constructs = Frozen(parts.Ignored, parts.Constructs);
+            Paths = Frozen(parts.Ignored, parts.Paths);
+            Dependencies = Frozen(parts.Ignored, parts.Dependencies);
+            Builtins = Frozen(parts.Ignored, parts.Builtins);
+            AllowedTargets = parts.Allowed.ToArray();
+            Scope = parts.ScopePaths.Count == 0 && parts.Tests == TestScope.All ? RuleScope.All : new RuleScope(parts.ScopePaths.ToArray(), parts.Tests);
+            HasEscapeClause = parts.HasEscapeClause;
+            Severity = parts.Severity;
+            IsAnnotated = parts.IsAnnotated;
+            Problems = parts.Problems.ToArray();
         }
 
         /// <summary>The 1-based line of the bullet in its file.</summary>
         public int Line { get; }
 
-        /// <summary>The bullet's text on one line, code spans without their backticks.</summary>
+        /// <summary>The bullet's text on one line, code spans without backticks; under a "Never" heading, prefixed with it.</summary>
         public string Text { get; }
 
         /// <summary>The polarity of the bullet's leading clause.</summary>
         public RulePolarity Polarity { get; }
 
-        /// <summary>What the bullet bans, in the order written.</summary>
+        /// <summary>Symbols the rule bans (AG0001), in the order written.</summary>
         public IReadOnlyList<RuleTarget> BannedTargets { get; }
+
+        /// <summary>Constructs the rule bans (AG0002).</summary>
+        public IReadOnlyList<BannedConstruct> Constructs { get; }
+
+        /// <summary>Paths the rule protects, handed to the boundary check.</summary>
+        public IReadOnlyList<PathRule> Paths { get; }
+
+        /// <summary>Dependencies the rule forbids (AG0003).</summary>
+        public IReadOnlyList<DependencyRule> Dependencies { get; }
+
+        /// <summary>Built-in checks (AG1001-AG1009) the rule escalates to errors.</summary>
+        public IReadOnlyList<string> Builtins { get; }
+
+        /// <summary>Symbols the rule asks for ("Use `Console.WriteLine` for output"): a nearer rule file lifts an outer ban with them.</summary>
+        public IReadOnlyList<RuleTarget> AllowedTargets { get; }
+
+        /// <summary>Where the rule applies, within its file's folder.</summary>
+        public RuleScope Scope { get; }
 
         /// <summary>
         /// True when the rule leaves a way out ("unless explicitly asked", "where possible"): it is then
@@ -33,7 +61,121 @@ namespace AgentGuard.Policy
         /// </summary>
         public bool HasEscapeClause { get; }
 
+        /// <summary>The severity an annotation set, or <see cref="RuleSeverity.Default"/>.</summary>
+        public RuleSeverity Severity { get; }
+
+        /// <summary>The severity to report at: the annotation's, else warning for an escape clause, else the diagnostic's default.</summary>
+        public RuleSeverity EffectiveSeverity => Severity != RuleSeverity.Default ? Severity : HasEscapeClause ? RuleSeverity.Warning : RuleSeverity.Default;
+
+        /// <summary>True when an <c>agentguard:</c> annotation shaped the rule.</summary>
+        public bool IsAnnotated { get; }
+
+        /// <summary>True when an annotation says <c>ignore</c>: the rule is listed, never enforced.</summary>
+        public bool Ignored { get; }
+
+        /// <summary>Why parts of the rule cannot be enforced as written (AG0011, AG0012).</summary>
+        public IReadOnlyList<RuleProblem> Problems { get; }
+
+        /// <summary>True when the analyzers enforce something of this rule in code.</summary>
+        public bool IsEnforcedInCode => BannedTargets.Count + Constructs.Count + Dependencies.Count + Builtins.Count > 0;
+
+        /// <summary>True when the boundary check enforces something of this rule on paths.</summary>
+        public bool IsEnforcedOnPaths => Paths.Count > 0;
+
+        /// <summary>True when nothing of the rule is machine-checked: it stays guidance.</summary>
+        public bool IsGuidance => !IsEnforcedInCode && !IsEnforcedOnPaths;
+
         /// <inheritdoc />
         public override string ToString() => "line " + Line + ": " + Text;
+
+        private static IReadOnlyList<T> Frozen<T>(bool ignored, List<T> items) => ignored ? Array.Empty<T>() : items.ToArray();
+    }
+
+    /// <summary>What the interpreter collects for a rule before it is frozen.</summary>
+    internal sealed class RuleParts
+    {
+        public List<RuleTarget> Symbols { get; } = new List<RuleTarget>();
+
+        public List<BannedConstruct> Constructs { get; } = new List<BannedConstruct>();
+
+        public List<PathRule> Paths { get; } = new List<PathRule>();
+
+        public List<DependencyRule> Dependencies { get; } = new List<DependencyRule>();
+
+        public List<string> Builtins { get; } = new List<string>();
+
+        public List<RuleTarget> Allowed { get; } = new List<RuleTarget>();
+
+        public List<string> ScopePaths { get; } = new List<string>();
+
+        public List<RuleProblem> Problems { get; } = new List<RuleProblem>();
+
+        public TestScope Tests { get; set; }
+
+        public bool HasEscapeClause { get; set; }
+
+        public RuleSeverity Severity { get; set; }
+
+        public bool IsAnnotated { get; set; }
+
+        public bool Ignored { get; set; }
+
+        public void AddSymbol(RuleTarget target)
+        {
+            if (!Symbols.Exists(existing => existing.Text == target.Text))
+            {
+                Symbols.Add(target);
+            }
+        }
+
+        public void AddConstruct(BannedConstruct construct)
+        {
+            if (!Constructs.Contains(construct))
+            {
+                Constructs.Add(construct);
+            }
+        }
+
+        public void AddBuiltin(string id)
+        {
+            if (!Builtins.Contains(id))
+            {
+                Builtins.Add(id);
+            }
+        }
+
+        /// <summary>An annotation that says what to enforce replaces the prose's reading; severity, scope and ignore add to it.</summary>
+        public void Apply(RuleAnnotation annotation)
+        {
+            IsAnnotated = true;
+            if (annotation.DefinesEnforcement)
+            {
+                Symbols.Clear();
+                Constructs.Clear();
+                Paths.Clear();
+                Dependencies.Clear();
+                Builtins.Clear();
+                Problems.RemoveAll(problem => problem.Kind == RuleProblemKind.Imprecise);
+                annotation.Bans.ForEach(AddSymbol);
+                annotation.Constructs.ForEach(AddConstruct);
+                Paths.AddRange(annotation.Paths);
+                Dependencies.AddRange(annotation.Dependencies);
+                annotation.Builtins.ForEach(AddBuiltin);
+            }
+
+            if (annotation.Severity != RuleSeverity.Default)
+            {
+                Severity = annotation.Severity;
+            }
+
+            ScopePaths.AddRange(annotation.ScopePaths);
+            if (annotation.Tests is { } tests)
+            {
+                Tests = tests;
+            }
+
+            Ignored |= annotation.Ignore;
+            Problems.AddRange(annotation.Problems);
+        }
     }
 }

@@ -7,8 +7,11 @@ namespace AgentGuard.Policy
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+        private const string Subject =
+            @"(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot|(?:new\s+|production\s+|library\s+|application\s+)?code|this\s+(?:project|library|repo(?:sitory)?)|the\s+(?:codebase|project|library))";
+
         private static readonly Regex NegativeStart = new Regex(
-            @"^(?:(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot)\s+)?"
+            @"^(?:" + Subject + @"\s+)?"
             + @"(?:never\b|avoid\b|don't\b|dont\b|doesn't\b|mustn't\b|shouldn't\b|can't\b|cannot\b|won't\b"
             + @"|(?:do|does|must|should|shall|will)\s+not\b"
             + @"|no\s+(?!need\b|longer\b|more\s+than\b|matter\b|one\b|other\b)"
@@ -16,8 +19,9 @@ namespace AgentGuard.Policy
             + @"|stop\s+using\b|forbidden\b|prohibited\b)",
             Options);
 
+        // "We use `A` instead of `B`" describes the code base; "You should use" and a bare imperative ask for it.
         private static readonly Regex PositiveStart = new Regex(
-            @"^(?:(?:you|we|agents?|ai\s+agents?|the\s+agent)\s+)?"
+            @"^(?:(?:you|agents?|ai\s+agents?|the\s+agent)\s+)?"
             + @"(?:always|use|prefer|must|should|shall|ensure|make\s+sure|do|call|inject|read|write|pass|rely|favou?r"
             + @"|go\s+through|instead|keep|take|get|obtain|log|throw|return|add|wrap|validate|register|depend)\b",
             Options);
@@ -36,8 +40,14 @@ namespace AgentGuard.Policy
             @"\b(?:always|must|required|do'?s)\b|^\s*do\s*$|✅",
             Options);
 
+        // A heading gives polarity when it is the polarity ("## Never", "### ❌ NEVER:", "## Things to avoid"), not when a
+        // longer topic heading mentions it ("## Error handling — never swallow exceptions").
+        private static readonly Regex LeadingPolarityWord = new Regex(
+            @"^\W*(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|banned|anti-?patterns?|always|must|required|dos?|do's)\b|^\W*(?:❌|🚫|⛔|✅)",
+            Options);
+
         private static readonly Regex EscapeClause = new Regex(
-            @"\b(?:unless|except|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
+            @"\b(?:unless|except|other\s+than|apart\s+from|besides|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
             + @"|as\s+much\s+as\s+possible|when\s+practical|where\s+practical|if\s+needed|when\s+necessary|if\s+necessary"
             + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
             Options);
@@ -47,6 +57,11 @@ namespace AgentGuard.Policy
         public static RulePolarity OfHeading(string heading)
         {
             heading = heading.Replace('\u2019', '\'');
+            if (!LeadingPolarityWord.IsMatch(heading) && heading.Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries).Length > 4)
+            {
+                return RulePolarity.None;
+            }
+
             var negative = NegativeHeading.IsMatch(heading);
             var positive = PositiveHeading.IsMatch(heading);
             if (negative == positive)
@@ -75,7 +90,7 @@ namespace AgentGuard.Policy
                         return RulePolarity.Always;
                 }
 
-                if (char.IsHighSurrogate(clause[start]) && clause.Substring(start).StartsWith("🚫", System.StringComparison.Ordinal))
+                if (string.CompareOrdinal(clause, start, "🚫", 0, 2) == 0)
                 {
                     return RulePolarity.Never;
                 }
@@ -93,6 +108,9 @@ namespace AgentGuard.Policy
         }
 
         public static bool HasEscapeClause(string text) => EscapeClause.IsMatch(text);
+
+        /// <summary>The text without its escape clauses, so "if possible" is not read as a condition.</summary>
+        public static string WithoutEscapeClauses(string text) => EscapeClause.Replace(text, " ");
 
         /// <summary>The index of "instead of" / "rather than" in <paramref name="clause"/>, or -1.</summary>
         public static int IndexOfInsteadOf(string clause)

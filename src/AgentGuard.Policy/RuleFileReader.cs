@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
@@ -9,8 +10,9 @@ using Markdig.Syntax.Inlines;
 namespace AgentGuard.Policy
 {
     /// <summary>
-    /// Reads the golden rules of a <c>CLAUDE.md</c> / <c>AGENTS.md</c> text. Markdig parses the Markdown;
-    /// this class walks headings and list items and hands each bullet to <see cref="BulletInterpreter"/>.
+    /// Reads the golden rules of a <c>CLAUDE.md</c> / <c>AGENTS.md</c> text. Markdig parses the Markdown; this class
+    /// walks headings, list items and ❌/✅ lines, collects <c>agentguard:</c> annotations and <c>@path</c> imports,
+    /// and hands each candidate to <see cref="BulletInterpreter"/>.
     /// </summary>
     public static class RuleFileReader
     {
@@ -31,29 +33,40 @@ namespace AgentGuard.Policy
                 text = " " + text.Substring(1);
             }
 
-            var document = Markdown.Parse(text, Pipeline);
-            var rules = new List<GoldenRule>();
-            var walker = new Walker(rules);
-            walker.VisitContainer(document);
-            return rules.Count == 0 ? RuleFile.Empty : new RuleFile(rules.ToArray());
+            try
+            {
+                var document = Markdown.Parse(text, Pipeline);
+                var walker = new Walker();
+                walker.VisitContainer(document);
+                return walker.Rules.Count == 0 && walker.Imports.Count == 0
+                    ? RuleFile.Empty
+                    : new RuleFile(walker.Rules.ToArray(), walker.Imports.ToArray());
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is InvalidOperationException || exception is RegexMatchTimeoutException || exception is IndexOutOfRangeException)
+            {
+                // Markdig refuses some inputs (nesting deeper than it allows). The file is then reported, not enforced.
+                return RuleFile.Unreadable(exception.Message);
+            }
         }
 
         private sealed class Walker
         {
-            private readonly List<GoldenRule> _rules;
+            private static readonly Regex Import = new Regex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant);
 
             // Only the nearest heading gives polarity: a title such as "# Never break the build" must not turn
             // every bullet of the document into a ban.
             private RulePolarity _headingPolarity;
             private string _headingText = string.Empty;
 
-            public Walker(List<GoldenRule> rules) => _rules = rules;
+            public List<GoldenRule> Rules { get; } = new List<GoldenRule>();
+
+            public List<RuleImport> Imports { get; } = new List<RuleImport>();
 
             public void VisitContainer(ContainerBlock container)
             {
-                foreach (var block in container)
+                for (var i = 0; i < container.Count; i++)
                 {
-                    switch (block)
+                    switch (container[i])
                     {
                         case YamlFrontMatterBlock:
                             break;
@@ -62,7 +75,12 @@ namespace AgentGuard.Policy
                             _headingPolarity = PolarityWords.OfHeading(_headingText);
                             break;
                         case ListBlock list:
-                            VisitList(list, new Section(_headingPolarity, _headingText));
+                            // An annotation on the line after a list belongs to its last item.
+                            var trailing = i + 1 < container.Count ? AnnotationOf(container[i + 1]) : null;
+                            VisitList(list, new Section(_headingPolarity, _headingText), trailing);
+                            break;
+                        case ParagraphBlock paragraph:
+                            VisitParagraph(paragraph, new Section(_headingPolarity, _headingText));
                             break;
                         case QuoteBlock quote:
                             VisitContainer(quote);
@@ -71,11 +89,11 @@ namespace AgentGuard.Policy
                 }
             }
 
-            private void VisitList(ListBlock list, Section section)
+            private void VisitList(ListBlock list, Section section, RuleAnnotation? trailing)
             {
-                foreach (var block in list)
+                for (var index = 0; index < list.Count; index++)
                 {
-                    if (block is not ListItemBlock item)
+                    if (list[index] is not ListItemBlock item)
                     {
                         continue;
                     }
@@ -84,17 +102,25 @@ namespace AgentGuard.Policy
                     if (item.Count > 0 && item[0] is ParagraphBlock paragraph)
                     {
                         var bullet = InlineText.Flatten(paragraph.Inline);
-                        var rule = BulletInterpreter.Interpret(bullet, section, paragraph.Line + 1);
-                        if (rule != null)
+                        CollectImports(bullet, paragraph.Line + 1);
+                        var annotation = bullet.Annotation;
+                        for (var i = 1; i < item.Count; i++)
                         {
-                            _rules.Add(rule);
+                            annotation = AnnotationOf(item[i], annotation);
                         }
+
+                        if (index == list.Count - 1 && trailing != null)
+                        {
+                            annotation = Merge(annotation, trailing);
+                        }
+
+                        Add(BulletInterpreter.Interpret(bullet, section, paragraph.Line + 1, annotation));
 
                         // "Never use the following:" hands its polarity to the nested items.
                         var leadIn = BulletInterpreter.LeadInPolarity(bullet, section.Polarity);
                         if (leadIn != RulePolarity.None)
                         {
-                            childSection = new Section(leadIn, bullet.PlainText);
+                            childSection = new Section(leadIn, bullet.PlainText, isLeadIn: true);
                         }
                     }
 
@@ -102,10 +128,84 @@ namespace AgentGuard.Policy
                     {
                         if (item[i] is ListBlock nested)
                         {
-                            VisitList(nested, childSection);
+                            VisitList(nested, childSection, null);
                         }
                     }
                 }
+            }
+
+            /// <summary>Prose is not a rule, but a line that starts with ❌ or ✅ is, and so is an <c>@path</c> import.</summary>
+            private void VisitParagraph(ParagraphBlock paragraph, Section section)
+            {
+                var lines = InlineText.Flatten(paragraph.Inline).SplitLines();
+                for (var i = 0; i < lines.Count; i++)
+                {
+                    var line = paragraph.Line + 1 + i;
+                    CollectImports(lines[i], line);
+                    if (StartsWithMark(lines[i].PlainText))
+                    {
+                        Add(BulletInterpreter.Interpret(lines[i], section, line, lines[i].Annotation));
+                    }
+                }
+            }
+
+            private void CollectImports(InlineText text, int line)
+            {
+                foreach (var token in text.Tokens)
+                {
+                    if (token.IsCode)
+                    {
+                        continue;
+                    }
+
+                    foreach (Match match in Import.Matches(token.Text))
+                    {
+                        Imports.Add(new RuleImport(match.Groups["path"].Value, line));
+                    }
+                }
+            }
+
+            private void Add(GoldenRule? rule)
+            {
+                if (rule != null)
+                {
+                    Rules.Add(rule);
+                }
+            }
+
+            private static bool StartsWithMark(string text)
+            {
+                var trimmed = text.TrimStart();
+                return trimmed.StartsWith("❌", StringComparison.Ordinal) || trimmed.StartsWith("✅", StringComparison.Ordinal)
+                    || trimmed.StartsWith("🚫", StringComparison.Ordinal) || trimmed.StartsWith("⛔", StringComparison.Ordinal);
+            }
+
+            private static RuleAnnotation? AnnotationOf(Block block, RuleAnnotation? into = null)
+            {
+                if (block is not HtmlBlock html)
+                {
+                    return into;
+                }
+
+                var content = html.Lines.ToString();
+                return RuleAnnotation.IsAnnotation(content) ? RuleAnnotation.Parse(content, into) : into;
+            }
+
+            private static RuleAnnotation? Merge(RuleAnnotation? first, RuleAnnotation second)
+            {
+                if (first == null)
+                {
+                    return second;
+                }
+
+                first.Bans.AddRange(second.Bans);
+                first.Constructs.AddRange(second.Constructs);
+                first.Dependencies.AddRange(second.Dependencies);
+                first.Paths.AddRange(second.Paths);
+                first.Builtins.AddRange(second.Builtins);
+                first.ScopePaths.AddRange(second.ScopePaths);
+                first.Problems.AddRange(second.Problems);
+                return first;
             }
         }
     }
@@ -115,23 +215,34 @@ namespace AgentGuard.Policy
     {
         public static readonly Section None = new Section(RulePolarity.None, string.Empty);
 
-        public Section(RulePolarity polarity, string label)
+        public Section(RulePolarity polarity, string label, bool isLeadIn = false)
         {
             Polarity = polarity;
             Label = label;
+            IsLeadIn = isLeadIn;
+            Gate = isLeadIn ? VerbGates.Of(label, label) : VerbGates.OfHeading(label);
         }
 
         public RulePolarity Polarity { get; }
 
         public string Label { get; }
+
+        /// <summary>True for "Never call these from billing code:": its words limit the nested items too.</summary>
+        public bool IsLeadIn { get; }
+
+        /// <summary>"## Do NOT Modify" gives its items no symbol bans; "## Never" and "Never call these:" do.</summary>
+        public VerbGate Gate { get; }
     }
 
-    /// <summary>A bullet's inline content: its plain text and its code spans, in order.</summary>
+    /// <summary>A bullet's inline content: its plain text, its targets (code spans and bold names), its annotation.</summary>
     internal sealed class InlineText
     {
-        private InlineText(IReadOnlyList<InlineToken> tokens)
+        private static readonly Regex BoldTarget = new Regex(@"^(?:[TMPFEN]:\S+|[A-Za-z_][\w]*(?:<[^>]*>)?(?:\.[A-Za-z_][\w]*(?:<[^>]*>)?)+(?:\(\))?)$", RegexOptions.CultureInvariant);
+
+        private InlineText(IReadOnlyList<InlineToken> tokens, RuleAnnotation? annotation)
         {
             Tokens = tokens;
+            Annotation = annotation;
             var plain = new StringBuilder();
             foreach (var token in tokens)
             {
@@ -146,21 +257,50 @@ namespace AgentGuard.Policy
         /// <summary>The text on one line, code spans without backticks.</summary>
         public string PlainText { get; }
 
+        /// <summary>The <c>agentguard:</c> comments inside the text, parsed; null when there are none.</summary>
+        public RuleAnnotation? Annotation { get; }
+
         public static InlineText Flatten(ContainerInline? inline)
         {
             var tokens = new List<InlineToken>();
+            RuleAnnotation? annotation = null;
             if (inline != null)
             {
-                Append(inline, tokens);
+                Append(inline, tokens, ref annotation);
             }
 
-            return new InlineText(tokens.ToArray());
+            return new InlineText(tokens.ToArray(), annotation);
         }
 
-        /// <summary>Builds a bullet from tokens directly (tests and callers without Markdown).</summary>
-        internal static InlineText FromTokens(IEnumerable<InlineToken> tokens) => new InlineText(new List<InlineToken>(tokens).ToArray());
+        /// <summary>The text cut at its line breaks, one piece per source line.</summary>
+        public IReadOnlyList<InlineText> SplitLines()
+        {
+            var lines = new List<InlineText>();
+            var current = new List<InlineToken>();
+            foreach (var token in Tokens)
+            {
+                if (token.IsLineBreak)
+                {
+                    lines.Add(new InlineText(current.ToArray(), null));
+                    current = new List<InlineToken>();
+                }
+                else
+                {
+                    current.Add(token);
+                }
+            }
 
-        private static void Append(ContainerInline container, List<InlineToken> tokens)
+            lines.Add(new InlineText(current.ToArray(), null));
+            if (Annotation != null)
+            {
+                // A comment in a paragraph annotates the paragraph's last line, the one it follows.
+                lines[lines.Count - 1] = new InlineText(lines[lines.Count - 1].Tokens, Annotation);
+            }
+
+            return lines;
+        }
+
+        private static void Append(ContainerInline container, List<InlineToken> tokens, ref RuleAnnotation? annotation)
         {
             foreach (var inline in container)
             {
@@ -173,7 +313,7 @@ namespace AgentGuard.Policy
                         tokens.Add(new InlineToken(literal.Content.ToString(), isCode: false));
                         break;
                     case LineBreakInline:
-                        tokens.Add(new InlineToken(" ", isCode: false));
+                        tokens.Add(InlineToken.LineBreak);
                         break;
                     case HtmlEntityInline entity:
                         tokens.Add(new InlineToken(entity.Transcoded.ToString(), isCode: false));
@@ -181,12 +321,38 @@ namespace AgentGuard.Policy
                     case AutolinkInline autolink:
                         tokens.Add(new InlineToken(autolink.Url, isCode: false));
                         break;
+                    case HtmlInline html when RuleAnnotation.IsAnnotation(html.Tag):
+                        annotation = RuleAnnotation.Parse(html.Tag, annotation);
+                        break;
+                    case EmphasisInline { DelimiterCount: >= 2 } bold when BoldName(bold) is { } name:
+                        // **DateTime.Now** names its target as a code span would; **Never** is only emphasis.
+                        tokens.Add(new InlineToken(name, isCode: true));
+                        break;
                     case ContainerInline nested:
                         // Emphasis and links: their text counts, the markers do not.
-                        Append(nested, tokens);
+                        Append(nested, tokens, ref annotation);
                         break;
                 }
             }
+        }
+
+        private static string? BoldName(EmphasisInline bold)
+        {
+            var text = new StringBuilder();
+            foreach (var child in bold)
+            {
+                if (child is LiteralInline literal)
+                {
+                    text.Append(literal.Content.ToString());
+                }
+                else
+                {
+                    return null;
+                }
+            }
+
+            var name = text.ToString().Trim();
+            return BoldTarget.IsMatch(name) || ConstructTable.TryMatchCodeSpan(name, out _) ? name : null;
         }
 
         private static string CollapseWhitespace(string text)
@@ -217,14 +383,19 @@ namespace AgentGuard.Policy
     /// <summary>A run of a bullet's text: prose, or the content of a code span.</summary>
     internal readonly struct InlineToken
     {
-        public InlineToken(string text, bool isCode)
+        public static readonly InlineToken LineBreak = new InlineToken(" ", isCode: false, isLineBreak: true);
+
+        public InlineToken(string text, bool isCode, bool isLineBreak = false)
         {
             Text = text ?? string.Empty;
             IsCode = isCode;
+            IsLineBreak = isLineBreak;
         }
 
         public string Text { get; }
 
         public bool IsCode { get; }
+
+        public bool IsLineBreak { get; }
     }
 }

@@ -38,12 +38,20 @@ namespace AgentGuard.Policy
     /// <summary>Something a golden rule bans, as written in a code span.</summary>
     public sealed class RuleTarget
     {
-        private RuleTarget(string text, RuleTargetKind kind, IReadOnlyList<NameSegment> segments)
+        private RuleTarget(string text, RuleTargetKind kind, IReadOnlyList<NameSegment> segments, bool isConstruction = false)
         {
             Text = text;
             Kind = kind;
             Segments = segments;
+            IsConstruction = isConstruction;
         }
+
+        /// <summary>True when only constructing the type is banned (<c>new HttpClient()</c>), not every use of it.</summary>
+        public bool IsConstruction { get; }
+
+        /// <summary>The same type, banned for construction only; its text reads <c>new T()</c>.</summary>
+        public RuleTarget AsConstruction() =>
+            IsConstruction || Kind != RuleTargetKind.Name ? this : new RuleTarget("new " + Text.TrimEnd('(', ')') + "()", Kind, Segments, isConstruction: true);
 
         /// <summary>The code span's text, trimmed.</summary>
         public string Text { get; }
@@ -58,6 +66,12 @@ namespace AgentGuard.Policy
         public static RuleTarget Parse(string text)
         {
             text = text.Trim();
+            var construction = System.Text.RegularExpressions.Regex.Match(text, @"^new\s+(?<type>[A-Za-z_][\w.]*(?:<[^()]*>)?)\s*\(.*\)$");
+            if (construction.Success && CSharpNameParser.TryParse(construction.Groups["type"].Value) is { } typeSegments)
+            {
+                return new RuleTarget(text, RuleTargetKind.Name, typeSegments, isConstruction: true);
+            }
+
             if (IsDocumentationId(text))
             {
                 return new RuleTarget(text, RuleTargetKind.DocumentationId, System.Array.Empty<NameSegment>());

@@ -190,7 +190,7 @@ public class BannedSymbolAnalyzerTests
     [Fact]
     public async Task Property_of_a_generic_type_named_without_arity_is_found()
     {
-        await Verify("- Never block on `Task.Result`", """
+        await Verify("- Never use `Task.Result`", """
             using System.Threading.Tasks;
             class Sync
             {

@@ -89,8 +89,8 @@ public class RuleFileInputTests
     }
 
     [Fact]
-    public Task Rule_file_of_unbalanced_markdown_reports_nothing() =>
-        Run(UsesNow, SourceText.From("- Never use `DateTime.Now\n> ```\n- [ ] **Don't _use `\n<!-- agentguard:\n|a|b|\n|-|\n" + new string('`', 5000)));
+    public Task Rule_file_of_unbalanced_markdown_is_read_as_far_as_it_reads() =>
+        Run(ExpectsNow, SourceText.From("- Never use `DateTime.Now\n> ```\n- [ ] **Don't _use `\n<!-- agentguard:\n|a|b|\n|-|\n" + new string('`', 5000)));
 
     [Fact]
     public async Task Unchanged_rule_text_is_parsed_once_across_compilations()

@@ -101,7 +101,7 @@ public class RuleFileReaderTests
     [Fact]
     public void Several_code_spans_in_one_never_clause_are_all_banned()
     {
-        Assert.Equal(new[] { "Task.Result", "Task.Wait()" }, Banned("- Never block on `Task.Result` or `Task.Wait()`"));
+        Assert.Equal(new[] { "Task.Result", "Task.Wait()" }, Banned("- Never call `Task.Result` or `Task.Wait()`"));
     }
 
     [Fact]
@@ -177,7 +177,7 @@ public class RuleFileReaderTests
     [Theory]
     [InlineData("- Never use `DateTime.Now` unless explicitly asked")]
     [InlineData("- Avoid `DateTime.Now` where possible")]
-    [InlineData("- Never use `DateTime.Now` except in tests")]
+    [InlineData("- Never use `DateTime.Now` except when the user asks for local time")]
     public void Escape_clause_marks_the_rule(string bullet)
     {
         Assert.True(Single(bullet).HasEscapeClause);

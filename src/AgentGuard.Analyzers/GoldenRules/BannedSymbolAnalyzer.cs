@@ -85,7 +85,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BannedSymbol,
                 reported.GetLocation(),
-                ban.Rule.HasEscapeClause ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error,
+                RuleSeverities.Of(ban.Rule, Descriptors.BannedSymbol),
                 additionalLocations: new[] { ban.File.LocationOf(ban.Rule) },
                 properties: null,
                 ban.Target.Text,

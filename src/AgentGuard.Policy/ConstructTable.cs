@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>
+    /// The fixed table of constructs a rule can ban (AG0002): how each is written in a code span, and the few
+    /// prose phrases that name one without doubt ("async void", "#region", "the null-forgiving operator").
+    /// </summary>
+    internal static class ConstructTable
+    {
+        private static readonly Dictionary<string, BannedConstruct> CodeSpans = new Dictionary<string, BannedConstruct>(System.StringComparer.Ordinal)
+        {
+            ["async void"] = BannedConstruct.AsyncVoid,
+            ["async void methods"] = BannedConstruct.AsyncVoid,
+            ["dynamic"] = BannedConstruct.Dynamic,
+            ["goto"] = BannedConstruct.Goto,
+            ["#region"] = BannedConstruct.Region,
+            ["#regions"] = BannedConstruct.Region,
+            ["#region/#endregion"] = BannedConstruct.Region,
+            ["#nullable disable"] = BannedConstruct.NullableDisable,
+            ["#pragma warning disable"] = BannedConstruct.PragmaWarningDisable,
+            ["!"] = BannedConstruct.NullForgiving,
+            ["null!"] = BannedConstruct.NullForgiving,
+            ["lock (this)"] = BannedConstruct.LockThis,
+            ["lock(this)"] = BannedConstruct.LockThis,
+            [".Result"] = BannedConstruct.TaskResult,
+            [".Wait()"] = BannedConstruct.TaskWait,
+            [".Wait"] = BannedConstruct.TaskWait,
+            [".GetAwaiter().GetResult()"] = BannedConstruct.GetAwaiterGetResult,
+            ["GetAwaiter().GetResult()"] = BannedConstruct.GetAwaiterGetResult,
+            ["unsafe"] = BannedConstruct.Unsafe,
+        };
+
+        private static readonly (Regex Pattern, BannedConstruct Construct)[] Prose =
+        {
+            (Phrase(@"\basync\s+void\b"), BannedConstruct.AsyncVoid),
+            (Phrase(@"\bthe\s+dynamic\s+(?:keyword|type)\b|\bdynamic\s+typing\b"), BannedConstruct.Dynamic),
+            (Phrase(@"\bgoto\b"), BannedConstruct.Goto),
+            (Phrase(@"#region\b|\bregions\b"), BannedConstruct.Region),
+            (Phrase(@"#nullable\s+disable\b"), BannedConstruct.NullableDisable),
+            (Phrase(@"#pragma\s+warning\s+disable\b"), BannedConstruct.PragmaWarningDisable),
+            (Phrase(@"\bnull[- ]forgiving\b|\bdammit\s+operator\b|\bbang\s+operator\b"), BannedConstruct.NullForgiving),
+            (Phrase(@"\block\s*\(\s*this\s*\)"), BannedConstruct.LockThis),
+            (Phrase(@"(?<![\w)])\.Result\b"), BannedConstruct.TaskResult),
+            (Phrase(@"(?<![\w)])\.Wait\(\)"), BannedConstruct.TaskWait),
+            (Phrase(@"\.GetAwaiter\(\)\.GetResult\(\)"), BannedConstruct.GetAwaiterGetResult),
+            (Phrase(@"\bunsafe\s+(?:code|blocks?|keyword|context)\b"), BannedConstruct.Unsafe),
+        };
+
+        /// <summary>The construct a code span names, if it is in the table.</summary>
+        public static bool TryMatchCodeSpan(string text, out BannedConstruct construct)
+        {
+            var normalized = Regex.Replace(text.Trim().TrimEnd(';'), @"\s+", " ");
+            if (normalized.StartsWith("#pragma warning disable", System.StringComparison.Ordinal))
+            {
+                normalized = "#pragma warning disable";
+            }
+
+            return CodeSpans.TryGetValue(normalized, out construct);
+        }
+
+        /// <summary>The constructs prose names outright.</summary>
+        public static IEnumerable<BannedConstruct> MatchProse(string text)
+        {
+            foreach (var (pattern, construct) in Prose)
+            {
+                if (pattern.IsMatch(text))
+                {
+                    yield return construct;
+                }
+            }
+        }
+
+        /// <summary>The construct an annotation names: its enum name or a code span form (<c>construct async-void</c>, <c>construct .Result</c>).</summary>
+        public static bool TryParseName(string text, out BannedConstruct construct)
+        {
+            if (TryMatchCodeSpan(text, out construct))
+            {
+                return true;
+            }
+
+            var name = text.Replace("-", string.Empty).Replace("_", string.Empty);
+            foreach (BannedConstruct candidate in System.Enum.GetValues(typeof(BannedConstruct)))
+            {
+                if (string.Equals(candidate.ToString(), name, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    construct = candidate;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static Regex Phrase(string pattern) => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+}

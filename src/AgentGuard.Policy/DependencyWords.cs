@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>"`A` must not depend on `B`", "never reference `B` from `A`", "no references from `A` to `B`".</summary>
+    internal static class DependencyWords
+    {
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+        private const string Code = @"\u0001(?<{0}>\d+)\u0002";
+        private const string Verb = @"(?:depends?\s+on|references?|uses?|imports?|calls?(?:\s+into)?|knows?\s+about|access(?:es)?)";
+
+        private static readonly Regex FromFirst = new Regex(
+            @"^\W*(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
+            + @"(?:(?:must|should|shall|may|can)\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
+            + @"\s+(?:the\s+|anything\s+(?:in|from)\s+|types\s+(?:in|from)\s+)?" + string.Format(Code, "to"),
+            Options);
+
+        private static readonly Regex ToFirst = new Regex(
+            @"^\W*(?:never|don't|do\s+not)\s+(?:reference|use|import|call)\s+" + string.Format(Code, "to") + @"\s+from\s+(?:within\s+)?(?:the\s+)?" + string.Format(Code, "from"),
+            Options);
+
+        private static readonly Regex NoReferences = new Regex(
+            @"^\W*no\s+(?:references|dependencies|imports|calls)\s+from\s+(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:to|on|into)\s+(?:the\s+)?" + string.Format(Code, "to"),
+            Options);
+
+        /// <summary>The placeholder indexes of the two sides, when the clause forbids a dependency.</summary>
+        public static bool TryMatch(string clause, out int from, out int to)
+        {
+            foreach (var pattern in new[] { FromFirst, ToFirst, NoReferences })
+            {
+                var match = pattern.Match(clause);
+                if (match.Success)
+                {
+                    from = int.Parse(match.Groups["from"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    to = int.Parse(match.Groups["to"].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    return true;
+                }
+            }
+
+            from = to = -1;
+            return false;
+        }
+    }
+}

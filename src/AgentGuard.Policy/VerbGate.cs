@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>How the verb of a banning clause relates it to the symbols it names.</summary>
+    internal enum VerbGate
+    {
+        /// <summary>"Never use `X`", "No `X`", "Avoid `X`": every use of X is banned.</summary>
+        Use,
+
+        /// <summary>"Never instantiate `X`", "`X` construction": only <c>new X(...)</c> is banned.</summary>
+        Construct,
+
+        /// <summary>"Don't modify `X`", "Never catch `X`", "Don't throw `X`": the rule is about something else than using X.</summary>
+        Other,
+    }
+
+    /// <summary>
+    /// Reads the verb in front of a clause's first target. Only using a symbol (or a bare "No `X`") bans it;
+    /// modifying, catching, throwing, exposing, renaming or mocking a type is a different rule that banning
+    /// every use of the type would get wrong.
+    /// </summary>
+    internal static class VerbGates
+    {
+        private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+        private static readonly Regex Starter = new Regex(
+            @"^(?:\W+|(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot|(?:new\s+|production\s+|library\s+)?code|this\s+(?:project|library)|please)\s+"
+            + @"|(?:never|avoid|don't|dont|do\s+not|does\s+not|doesn't|must\s+not|mustn't|should\s+not|shouldn't|shall\s+not|cannot|can't|won't|no|not|stop"
+            + @"|always|must|should|shall|prefer|instead|ever|directly|explicitly|manually|just|really|simply|even|ever\s+again)\b\s*)+",
+            Options);
+
+        private static readonly Regex UseVerb = new Regex(
+            @"^(?:use|using|uses|call|calling|calls|invoke|invoking|reference|referencing|access|accessing|read|reading|depend\s+on|depending\s+on"
+            + @"|rely\s+on|relying\s+on|import|importing|introduce|introducing|inject|injecting|await|awaiting|add|adding|take\s+a\s+dependency\s+on"
+            + @"|go\s+through|resolve|resolving|the\s+use\s+of|use\s+of|usage\s+of"
+            + @"|(?:(?:direct|raw|manual|blocking|synchronous|static)\s+)*(?:calls?|uses?|usages?|references?|invocations?)\s+(?:to|of|like|such\s+as)"
+            + @"|(?:direct|raw|manual|blocking|synchronous)"
+            + @"|(?:log|write|print|output|get|obtain|measure|generate|format|serialize|parse|hash|encrypt|wait|sleep|delay|retry|schedule|run|read)\s+(?:[\w-]+\s+){0,3}?(?:through|with|via|using|by\s+calling))\b",
+            Options);
+
+        private static readonly Regex ConstructVerb = new Regex(
+            @"^(?:instantiate|instantiating|construct|constructing|create|creating|new\s+up|newing\s+up|new)\b",
+            Options);
+
+        private static readonly Regex ConstructionWord = new Regex(
+            @"\b(?:construction|instantiation|instances?\s+of|new\s+instances?)\b",
+            Options);
+
+        /// <summary>The gate of a clause, from the words before its first target.</summary>
+        public static VerbGate Of(string lead, string clause)
+        {
+            var rest = Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+            if (rest.Length == 0 || UseVerb.IsMatch(rest))
+            {
+                return ConstructionWord.IsMatch(clause) ? VerbGate.Construct : VerbGate.Use;
+            }
+
+            return ConstructVerb.IsMatch(rest) ? VerbGate.Construct : VerbGate.Other;
+        }
+
+        /// <summary>"## Do NOT Modify": a heading whose verb is not a use gives its items no symbol bans.</summary>
+        public static VerbGate OfHeading(string heading)
+        {
+            var rest = Starter.Replace(heading.Replace('\u2019', '\''), string.Empty).Trim().TrimEnd(':');
+            return rest.Length == 0 || UseVerb.IsMatch(rest) || Regex.IsMatch(rest, @"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options)
+                ? VerbGate.Use
+                : Regex.IsMatch(rest, @"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options) ? VerbGate.Other : VerbGate.Use;
+        }
+    }
+}
