@@ -18,14 +18,34 @@ namespace AgentGuard.Analyzers
             description: "A rule in CLAUDE.md or AGENTS.md forbids this API. The message quotes the rule and names the file and line it comes from.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.BannedSymbol));
 
+        public static readonly DiagnosticDescriptor BannedConstruct = new DiagnosticDescriptor(
+            DiagnosticIds.BannedConstruct,
+            title: "Construct banned by a golden rule",
+            messageFormat: "'{0}' is banned by a golden rule ({1} line {2}: \"{3}\")",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A rule in CLAUDE.md or AGENTS.md forbids this C# construct (async void, dynamic, goto, #region, the null-forgiving operator, blocking on a task, ...).",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.BannedConstruct));
+
         public static readonly DiagnosticDescriptor UnresolvableRuleTarget = new DiagnosticDescriptor(
             DiagnosticIds.UnresolvableRuleTarget,
-            title: "Golden rule names an ambiguous symbol",
-            messageFormat: "'{0}' in this golden rule matches {1} and is not enforced: write '{2}' or a documentation ID to name the one you mean",
+            title: "Golden rule cannot be enforced as written",
+            messageFormat: "Golden rule not enforced: {0}",
             category: GoldenRules,
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "A rule target that matches several unrelated symbols is not guessed. Write it fully qualified or as a documentation comment ID.",
+            description: "A rule names something AgentGuard cannot pin down (a name that fits several symbols, a member without its type, a documentation ID that does not parse) or its file cannot be read. Nothing is guessed; the message says what to write instead.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.UnresolvableRuleTarget));
+
+        public static readonly DiagnosticDescriptor MalformedAnnotation = new DiagnosticDescriptor(
+            DiagnosticIds.MalformedAnnotation,
+            title: "Malformed agentguard annotation",
+            messageFormat: "Malformed agentguard annotation: {0}",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "An <!-- agentguard: ... --> annotation on a golden rule does not parse. Annotations are exact by design, so a broken one fails the build instead of being ignored.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.MalformedAnnotation));
     }
 }

@@ -293,6 +293,12 @@ namespace AgentGuard.Policy
                     case TargetKind.Path:
                         context.Parts.Paths.Add(new PathRule(code, pathKind));
                         break;
+                    case TargetKind.MalformedId:
+                        context.Parts.Problems.Add(new RuleProblem(
+                            RuleProblemKind.Imprecise,
+                            code,
+                            $"'{code}' does not parse as a documentation ID (its brackets do not balance); write it as in BannedSymbols.txt, e.g. 'M:System.Console.WriteLine(System.String)'"));
+                        break;
                     case TargetKind.BareMember when gate != VerbGate.Other && !context.Conditional:
                         context.Parts.Problems.Add(new RuleProblem(
                             RuleProblemKind.Imprecise,

@@ -6,8 +6,14 @@ namespace AgentGuard.Policy
         /// <summary>A symbol banned by a golden rule is used.</summary>
         public const string BannedSymbol = "AG0001";
 
-        /// <summary>A golden rule names something ambiguous, so it cannot be enforced as written.</summary>
+        /// <summary>A construct banned by a golden rule is used.</summary>
+        public const string BannedConstruct = "AG0002";
+
+        /// <summary>A golden rule names something ambiguous or imprecise, so it cannot be enforced as written.</summary>
         public const string UnresolvableRuleTarget = "AG0011";
+
+        /// <summary>An <c>agentguard:</c> annotation does not parse.</summary>
+        public const string MalformedAnnotation = "AG0012";
 
         /// <summary>The folder of the rule pages; each ID has <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
         public const string HelpBaseUri = "https://github.com/agentguard-dev/agentguard/blob/main/docs/rules/";

@@ -12,6 +12,7 @@ namespace AgentGuard.Policy
         Construct,
         Path,
         BareMember,
+        MalformedId,
     }
 
     /// <summary>
@@ -47,6 +48,11 @@ namespace AgentGuard.Policy
             }
 
             var target = RuleTarget.Parse(text);
+            if (target.Kind == RuleTargetKind.DocumentationId && !IsBalanced(text))
+            {
+                return TargetKind.MalformedId;
+            }
+
             if (target.Kind == RuleTargetKind.DocumentationId
                 || (target.Kind == RuleTargetKind.Name && (target.Segments.Count > 1 || char.IsUpper(target.Segments[0].Name[0]))))
             {
@@ -56,6 +62,21 @@ namespace AgentGuard.Policy
             }
 
             return BareMember.IsMatch(text) ? TargetKind.BareMember : TargetKind.Other;
+        }
+
+        private static bool IsBalanced(string text)
+        {
+            var depth = 0;
+            foreach (var c in text)
+            {
+                depth += c == '(' || c == '{' || c == '[' ? 1 : c == ')' || c == '}' || c == ']' ? -1 : 0;
+                if (depth < 0)
+                {
+                    return false;
+                }
+            }
+
+            return depth == 0;
         }
 
         public static bool LooksLikePath(string text)

@@ -327,7 +327,7 @@ public class BannedSymbolAnalyzerTests
         var diagnostic = Assert.Single(test.Diagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(
-            "'Console.WriteLine' in this golden rule matches Shop.Terminal.Console and System.Console and is not enforced: "
+            "Golden rule not enforced: 'Console.WriteLine' matches Shop.Terminal.Console and System.Console; "
             + "write 'Shop.Terminal.Console.WriteLine' or a documentation ID to name the one you mean",
             diagnostic.GetMessage());
     }

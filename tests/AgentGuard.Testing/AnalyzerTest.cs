@@ -46,6 +46,9 @@ public sealed class AnalyzerTest<TAnalyzer>
     /// <summary>Expected severity per diagnostic ID, when a test pins it.</summary>
     public Dictionary<string, DiagnosticSeverity> ExpectedSeverities { get; } = new();
 
+    /// <summary>Assemblies to reference besides the framework (a test framework, a library a rule names).</summary>
+    public List<string> ExtraReferences { get; } = new();
+
     /// <summary>Compiler errors the test source may contain on purpose (by ID).</summary>
     public HashSet<string> AllowedCompilerErrors { get; } = new();
 
@@ -112,8 +115,8 @@ public sealed class AnalyzerTest<TAnalyzer>
         var compilation = CSharpCompilation.Create(
             "TestProject",
             trees,
-            FrameworkReferences.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            FrameworkReferences.Value.AddRange(ExtraReferences.Select(path => MetadataReference.CreateFromFile(path))),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
         var compileErrors = compilation.GetDiagnostics(cancellationToken)
             .Where(d => d.Severity == DiagnosticSeverity.Error && !AllowedCompilerErrors.Contains(d.Id))

@@ -10,11 +10,12 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// <summary>A banned symbol with the rule that bans it.</summary>
     internal sealed class Ban
     {
-        public Ban(LoadedRuleFile file, GoldenRule rule, RuleTarget target)
+        public Ban(LoadedRuleFile file, GoldenRule rule, RuleTarget target, ISymbol symbol)
         {
             File = file;
             Rule = rule;
             Target = target;
+            Symbol = symbol;
         }
 
         public LoadedRuleFile File { get; }
@@ -22,66 +23,89 @@ namespace AgentGuard.Analyzers.GoldenRules
         public GoldenRule Rule { get; }
 
         public RuleTarget Target { get; }
+
+        /// <summary>The resolved symbol: a member, a type or a namespace.</summary>
+        public ISymbol Symbol { get; }
     }
 
-    /// <summary>A rule target that fits several unrelated symbols, reported on the rule's own line.</summary>
-    internal sealed class AmbiguousTarget
+    /// <summary>A rule target that cannot be enforced in this compilation, reported on the rule's own line (AG0011).</summary>
+    internal sealed class UnenforceableTarget
     {
-        public AmbiguousTarget(LoadedRuleFile file, GoldenRule rule, RuleTarget target, IReadOnlyList<ISymbol> owners)
+        public UnenforceableTarget(LoadedRuleFile file, GoldenRule rule, string message)
         {
             File = file;
             Rule = rule;
-            Target = target;
-            Owners = owners;
+            Message = message;
         }
 
         public LoadedRuleFile File { get; }
 
         public GoldenRule Rule { get; }
 
-        public RuleTarget Target { get; }
-
-        public IReadOnlyList<ISymbol> Owners { get; }
+        public string Message { get; }
     }
 
     /// <summary>
-    /// The banned symbols of one compilation, built once at compilation start. Lookups are by identifier text
-    /// first (a set of every name a banned use can be spelled with), so the semantic model is asked only for
-    /// identifiers that could be a banned use.
+    /// The banned symbols of one compilation, built once at compilation start. Lookups are by identifier text first
+    /// (a set of every name a banned use can be spelled with), so the semantic model is asked only for identifiers
+    /// that could be a banned use. A member counts as a use of a banned type when it is reached through that type
+    /// (<c>random.Next()</c>, <c>Console.Out</c>), not merely declared on it: <c>argumentException.Message</c> is no
+    /// use of a banned <c>Exception</c>.
     /// </summary>
     internal sealed class BanTable
     {
-        private readonly Dictionary<ISymbol, Ban> _bans = new Dictionary<ISymbol, Ban>(SymbolEqualityComparer.Default);
+        private readonly RuleContext _context;
+        private readonly Dictionary<ISymbol, List<Ban>> _bans = new Dictionary<ISymbol, List<Ban>>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, List<Ban>> _constructionBans = new Dictionary<ISymbol, List<Ban>>(SymbolEqualityComparer.Default);
 
-        // Namespaces by full name: a metadata type's containing namespace is its assembly's, not the compilation's
+        // Namespaces by name segments: a metadata type's containing namespace is its assembly's, not the compilation's
         // merged namespace that resolution returns, and the two are different symbols.
-        private readonly Dictionary<string, Ban> _namespaceBans = new Dictionary<string, Ban>(StringComparer.Ordinal);
+        private readonly List<(string[] Segments, Ban Ban)> _namespaceBans = new List<(string[] Segments, Ban Ban)>();
+
+        // "Use `Console.WriteLine` for output" in a nested rule file lifts an outer file's ban for the code under it.
+        private readonly Dictionary<ISymbol, List<LoadedRuleFile>> _allowed = new Dictionary<ISymbol, List<LoadedRuleFile>>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
-        private readonly List<AmbiguousTarget> _ambiguous = new List<AmbiguousTarget>();
-        public bool IsEmpty => _bans.Count == 0 && _namespaceBans.Count == 0;
+        private readonly List<UnenforceableTarget> _unenforceable = new List<UnenforceableTarget>();
 
-        public IReadOnlyList<AmbiguousTarget> Ambiguous => _ambiguous;
+        private BanTable(RuleContext context) => _context = context;
 
-        public static BanTable Build(Compilation compilation, IEnumerable<LoadedRuleFile> files)
+        public bool IsEmpty => _bans.Count == 0 && _namespaceBans.Count == 0 && _constructionBans.Count == 0;
+
+        public bool HasConstructionBans => _constructionBans.Count > 0;
+
+        public IReadOnlyList<UnenforceableTarget> Unenforceable => _unenforceable;
+
+        public static BanTable Build(Compilation compilation, RuleContext context)
         {
-            var table = new BanTable();
+            var table = new BanTable(context);
             var resolver = new RuleTargetResolver(compilation);
-            foreach (var file in files)
+            foreach (var file in context.Files)
             {
                 foreach (var rule in file.Rules.Rules)
                 {
                     foreach (var target in rule.BannedTargets)
                     {
                         var resolution = resolver.Resolve(target);
-                        if (resolution.IsAmbiguous)
+                        if (resolution.Problem != null)
                         {
-                            table._ambiguous.Add(new AmbiguousTarget(file, rule, target, resolution.AmbiguousOwners));
+                            table._unenforceable.Add(new UnenforceableTarget(file, rule, resolution.Problem));
                             continue;
                         }
 
                         foreach (var symbol in resolution.Symbols)
                         {
-                            table.Add(symbol, new Ban(file, rule, target));
+                            table.Add(new Ban(file, rule, target, symbol));
+                        }
+                    }
+
+                    if (file.ScopeFolder != null)
+                    {
+                        foreach (var allowed in rule.AllowedTargets)
+                        {
+                            foreach (var symbol in resolver.Resolve(allowed).Symbols)
+                            {
+                                table.Allow(symbol, file);
+                            }
                         }
                     }
                 }
@@ -93,83 +117,216 @@ namespace AgentGuard.Analyzers.GoldenRules
         /// <summary>False when no banned use can be written with this identifier: the cheap first test.</summary>
         public bool MayBeBanned(string identifier) => _names.Contains(identifier);
 
-        /// <summary>The ban that covers <paramref name="symbol"/>: itself, a containing type, or a containing namespace.</summary>
-        public Ban? Find(ISymbol? symbol)
+        /// <summary>
+        /// The ban a use of <paramref name="symbol"/> in <paramref name="tree"/> breaks, if any. <paramref name="receiver"/> is
+        /// the type the member is reached through (<c>random</c> in <c>random.Next()</c>); <paramref name="enclosing"/> is
+        /// the symbol the use is written in, so a banned type's own code is not a use of it.
+        /// </summary>
+        public Ban? FindUse(ISymbol? symbol, ITypeSymbol? receiver, SyntaxTree tree, ISymbol? enclosing)
         {
             switch (symbol)
             {
                 case IMethodSymbol method:
-                    symbol = method.ReducedFrom ?? method;
-                    break;
+                    var original = method.ReducedFrom ?? method;
+                    var direct = Applicable(Lookup(_bans, RuleTargetResolver.Normalize(original)), tree, enclosing);
+                    if (direct != null || method.MethodKind == MethodKind.Constructor)
+                    {
+                        // `new T()` and `[T]` bind to a constructor; the type's name node reports the use of T.
+                        return direct;
+                    }
+
+                    // An extension method is reached through its static class, whatever its receiver.
+                    return FindThroughType(original.IsExtensionMethod ? original.ContainingType : receiver ?? original.ContainingType, tree, enclosing);
                 case IPropertySymbol:
                 case IFieldSymbol:
                 case IEventSymbol:
-                case INamedTypeSymbol:
-                case INamespaceSymbol:
-                    break;
+                    return Applicable(Lookup(_bans, RuleTargetResolver.Normalize(symbol)), tree, enclosing)
+                        ?? FindThroughType(receiver ?? symbol.ContainingType, tree, enclosing);
+                case INamedTypeSymbol type:
+                    return FindThroughType(type, tree, enclosing);
+                case INamespaceSymbol ns:
+                    return FindNamespace(ns, tree, enclosing);
                 default:
                     // Locals, parameters, labels, type parameters: never a use of a banned API.
                     return null;
             }
+        }
 
-            if (_bans.TryGetValue(RuleTargetResolver.Normalize(symbol), out var ban))
+        /// <summary>The construction ban that <c>new</c> of <paramref name="type"/> (or of a type derived from a banned one) breaks.</summary>
+        public Ban? FindConstruction(ITypeSymbol? type, SyntaxTree tree, ISymbol? enclosing)
+        {
+            for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                return ban;
-            }
-
-            for (var type = symbol.ContainingType; type != null; type = type.ContainingType)
-            {
-                if (_bans.TryGetValue(type.OriginalDefinition, out ban))
+                var ban = Applicable(Lookup(_constructionBans, current.OriginalDefinition), tree, enclosing);
+                if (ban != null)
                 {
                     return ban;
-                }
-            }
-
-            if (_namespaceBans.Count > 0)
-            {
-                for (var ns = symbol as INamespaceSymbol ?? symbol.ContainingNamespace; ns != null && !ns.IsGlobalNamespace; ns = ns.ContainingNamespace)
-                {
-                    if (_namespaceBans.TryGetValue(ns.ToDisplayString(), out ban))
-                    {
-                        return ban;
-                    }
                 }
             }
 
             return null;
         }
 
-        private void Add(ISymbol symbol, Ban ban)
+        private Ban? FindThroughType(ITypeSymbol? type, SyntaxTree tree, ISymbol? enclosing)
         {
-            // The first rule to ban a symbol is the one its messages quote.
-            if (symbol is INamespaceSymbol ns)
+            if (type is not INamedTypeSymbol named)
             {
-                if (!_namespaceBans.ContainsKey(ns.ToDisplayString()))
-                {
-                    _namespaceBans.Add(ns.ToDisplayString(), ban);
+                return null;
+            }
 
-                    // Nested namespaces are covered too: their names and types are uses.
-                    AddNamespaceNames(ns);
+            for (var current = named; current != null; current = current.ContainingType)
+            {
+                var ban = Applicable(Lookup(_bans, current.OriginalDefinition), tree, enclosing);
+                if (ban != null)
+                {
+                    return ban;
+                }
+            }
+
+            return named.ContainingNamespace is { } ns ? FindNamespace(ns, tree, enclosing) : null;
+        }
+
+        private Ban? FindNamespace(INamespaceSymbol ns, SyntaxTree tree, ISymbol? enclosing)
+        {
+            if (_namespaceBans.Count == 0 || ns.IsGlobalNamespace)
+            {
+                return null;
+            }
+
+            foreach (var (segments, ban) in _namespaceBans)
+            {
+                if (IsWithin(ns, segments) && _context.Applies(ban.File, ban.Rule, tree) && !IsOwnCode(ban, enclosing))
+                {
+                    return ban;
+                }
+            }
+
+            return null;
+        }
+
+        private static List<Ban>? Lookup(Dictionary<ISymbol, List<Ban>> bans, ISymbol symbol) =>
+            bans.TryGetValue(symbol, out var list) ? list : null;
+
+        private Ban? Applicable(List<Ban>? bans, SyntaxTree tree, ISymbol? enclosing)
+        {
+            if (bans == null)
+            {
+                return null;
+            }
+
+            foreach (var ban in bans)
+            {
+                if (_context.Applies(ban.File, ban.Rule, tree) && !IsAllowedNearer(ban, tree) && !IsOwnCode(ban, enclosing))
+                {
+                    return ban;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsAllowedNearer(Ban ban, SyntaxTree tree) =>
+            _allowed.TryGetValue(ban.Symbol, out var files) && files.Any(file => file.Depth > ban.File.Depth && file.Covers(tree.FilePath));
+
+        /// <summary>A banned type's (or namespace's) own code uses its members; that is not a use of the ban.</summary>
+        private static bool IsOwnCode(Ban ban, ISymbol? enclosing)
+        {
+            if (enclosing == null)
+            {
+                return false;
+            }
+
+            var owner = ban.Symbol as INamedTypeSymbol ?? ban.Symbol.ContainingType;
+            if (owner != null)
+            {
+                for (var type = enclosing as INamedTypeSymbol ?? enclosing.ContainingType; type != null; type = type.ContainingType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner.OriginalDefinition))
+                    {
+                        return true;
+                    }
                 }
 
-                return;
+                return false;
             }
 
-            if (_bans.ContainsKey(symbol))
+            return ban.Symbol is INamespaceSymbol banned
+                && enclosing.ContainingNamespace is { } ns
+                && IsWithin(ns, banned.ToDisplayString().Split('.'));
+        }
+
+        /// <summary>True when <paramref name="ns"/> is the namespace named by <paramref name="segments"/> or nested in it.</summary>
+        private static bool IsWithin(INamespaceSymbol ns, string[] segments)
+        {
+            var depth = 0;
+            for (var current = ns; current != null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
             {
-                return;
+                depth++;
             }
 
-            _bans.Add(symbol, ban);
-            switch (symbol)
+            if (depth < segments.Length)
             {
+                return false;
+            }
+
+            var level = ns;
+            for (var i = depth; i > segments.Length; i--)
+            {
+                level = level.ContainingNamespace;
+            }
+
+            for (var i = segments.Length - 1; i >= 0; i--, level = level.ContainingNamespace)
+            {
+                if (!string.Equals(level.Name, segments[i], StringComparison.Ordinal))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Add(Ban ban)
+        {
+            switch (ban.Symbol)
+            {
+                case INamespaceSymbol ns:
+                    _namespaceBans.Add((ns.ToDisplayString().Split('.'), ban));
+                    AddNamespaceNames(ns);
+                    break;
+                case INamedTypeSymbol when ban.Target.IsConstruction:
+                    AddTo(_constructionBans, ban);
+                    break;
                 case INamedTypeSymbol type:
+                    AddTo(_bans, ban);
                     AddTypeNames(type);
                     break;
                 default:
-                    _names.Add(symbol.Name);
+                    AddTo(_bans, ban);
+                    _names.Add(ban.Symbol.Name);
                     break;
             }
+        }
+
+        private void Allow(ISymbol symbol, LoadedRuleFile file)
+        {
+            if (!_allowed.TryGetValue(symbol, out var files))
+            {
+                _allowed[symbol] = files = new List<LoadedRuleFile>();
+            }
+
+            files.Add(file);
+        }
+
+        private static void AddTo(Dictionary<ISymbol, List<Ban>> bans, Ban ban)
+        {
+            if (!bans.TryGetValue(ban.Symbol, out var list))
+            {
+                bans[ban.Symbol] = list = new List<Ban>();
+            }
+
+            // The first rule to ban a symbol is the one its messages quote; later ones matter where the first does not apply.
+            list.Add(ban);
         }
 
         private void AddNamespaceNames(INamespaceSymbol ns)
@@ -204,16 +361,5 @@ namespace AgentGuard.Analyzers.GoldenRules
                 AddTypeNames(nested);
             }
         }
-
-        /// <summary>The text that would make an ambiguous target precise: the first candidate, fully qualified.</summary>
-        public static string Suggestion(AmbiguousTarget ambiguous)
-        {
-            var segments = ambiguous.Target.Segments;
-            var last = segments.Count > 0 ? segments[segments.Count - 1].Name : ambiguous.Target.Text;
-            return ambiguous.Owners[0].ToDisplayString() + "." + last;
-        }
-
-        public static string OwnerList(AmbiguousTarget ambiguous) =>
-            string.Join(" and ", ambiguous.Owners.Select(owner => owner.ToDisplayString()));
     }
 }

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
-using AgentGuard.Analyzers.RuleFiles;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -9,17 +7,16 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AgentGuard.Analyzers.GoldenRules
 {
     /// <summary>
-    /// AG0001: a use of a symbol that a golden rule bans ("Never use `DateTime.Now`"). A use is any name in
-    /// code that binds to the symbol, a member of a banned type, or anything in a banned namespace: calls,
-    /// member access, <c>new</c>, <c>typeof</c>, declarations, type arguments, base lists, <c>using</c>
-    /// directives. Mentions in strings, comments, XML doc <c>cref</c>s and <c>nameof</c> are not uses.
-    /// AG0011: a rule target that fits several unrelated symbols, on the rule's own line.
+    /// AG0001: a use of a symbol that a golden rule bans ("Never use `DateTime.Now`"). A use is any name in code that
+    /// binds to the symbol, a member reached through a banned type, or anything in a banned namespace: calls, member
+    /// access, <c>new</c>, <c>typeof</c>, declarations, type arguments, base lists, <c>using</c> directives. A
+    /// construction ban (<c>new HttpClient()</c>) reports only <c>new</c>. Mentions in strings, comments, XML doc
+    /// <c>cref</c>s and <c>nameof</c> are not uses, and neither is the banned type's own code.
+    /// AG0011: a rule target that fits several unrelated symbols or does not parse, on the rule's own line.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class BannedSymbolAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxQuotedRuleLength = 160;
-
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget);
@@ -34,26 +31,26 @@ namespace AgentGuard.Analyzers.GoldenRules
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            if (!AnalyzerSettings.IsEnabled(context.Options))
+            var rules = RuleContext.Create(context.Compilation, context.Options, context.TryGetValue, context.CancellationToken);
+            if (rules == null)
             {
                 return;
             }
 
-            var files = RuleFileCollector.Collect(context.Options, context.TryGetValue, context.CancellationToken);
-            if (files.Count == 0)
+            var table = BanTable.Build(context.Compilation, rules);
+            if (table.Unenforceable.Count > 0)
             {
-                return;
-            }
-
-            var table = BanTable.Build(context.Compilation, files);
-            if (table.Ambiguous.Count > 0)
-            {
-                context.RegisterAdditionalFileAction(fileContext => ReportAmbiguousTargets(fileContext, table));
+                context.RegisterAdditionalFileAction(fileContext => ReportUnenforceable(fileContext, table));
             }
 
             if (!table.IsEmpty)
             {
                 context.RegisterSyntaxNodeAction(nodeContext => AnalyzeName(nodeContext, table), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
+            }
+
+            if (table.HasConstructionBans)
+            {
+                context.RegisterSyntaxNodeAction(nodeContext => AnalyzeCreation(nodeContext, table), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
             }
         }
 
@@ -65,9 +62,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
-            var model = context.SemanticModel;
-            var ban = table.Find(model.GetSymbolInfo(name, context.CancellationToken).Symbol);
-            if (ban == null || IsMention(name, model, context))
+            var ban = FindUse(name, table, context);
+            if (ban == null || IsMention(name, context.SemanticModel, context))
             {
                 return;
             }
@@ -76,23 +72,60 @@ namespace AgentGuard.Analyzers.GoldenRules
             var reported = IsRightOfQualifiedAccess(name) ? name.Parent! : name;
 
             // In `Console.Out.WriteLine` with `Console` banned, report once, on the longest banned access.
-            if (QualifiedAccessRightOf(reported) is { } outerName
-                && table.Find(model.GetSymbolInfo(outerName, context.CancellationToken).Symbol) != null)
+            if (QualifiedAccessRightOf(reported) is { } outerName && FindUse(outerName, table, context) != null)
             {
                 return;
             }
 
+            Report(context, reported.GetLocation(), ban);
+        }
+
+        private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, BanTable table)
+        {
+            var creation = (BaseObjectCreationExpressionSyntax)context.Node;
+            var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
+            var ban = table.FindConstruction(type, creation.SyntaxTree, context.ContainingSymbol);
+            if (ban == null)
+            {
+                return;
+            }
+
+            var end = creation is ObjectCreationExpressionSyntax explicitCreation ? explicitCreation.Type.Span.End : creation.NewKeyword.Span.End;
+            Report(context, Location.Create(creation.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(creation.SpanStart, end)), ban);
+        }
+
+        private static Ban? FindUse(SimpleNameSyntax name, BanTable table, SyntaxNodeAnalysisContext context)
+        {
+            var model = context.SemanticModel;
+            var symbol = model.GetSymbolInfo(name, context.CancellationToken).Symbol;
+            return symbol == null ? null : table.FindUse(symbol, ReceiverType(name, model, context), name.SyntaxTree, context.ContainingSymbol);
+        }
+
+        /// <summary>The type a member is reached through: <c>random</c>'s type in <c>random.Next()</c>, <c>Console</c> in <c>Console.Out</c>.</summary>
+        private static ITypeSymbol? ReceiverType(SimpleNameSyntax name, SemanticModel model, SyntaxNodeAnalysisContext context)
+        {
+            switch (name.Parent)
+            {
+                case MemberAccessExpressionSyntax access when access.Name == name:
+                    return model.GetTypeInfo(access.Expression, context.CancellationToken).Type;
+                case MemberBindingExpressionSyntax binding when binding.Name == name && binding.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>() is { } conditional:
+                    return model.GetTypeInfo(conditional.Expression, context.CancellationToken).Type;
+                default:
+                    return null;
+            }
+        }
+
+        private static void Report(SyntaxNodeAnalysisContext context, Location location, Ban ban) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BannedSymbol,
-                reported.GetLocation(),
+                location,
                 RuleSeverities.Of(ban.Rule, Descriptors.BannedSymbol),
                 additionalLocations: new[] { ban.File.LocationOf(ban.Rule) },
                 properties: null,
                 ban.Target.Text,
                 ban.File.DisplayPath,
                 ban.Rule.Line,
-                Quote(ban.Rule.Text)));
-        }
+                RuleQuote.Of(ban.Rule)));
 
         /// <summary>Names inside a doc comment <c>cref</c>, <c>nameof(...)</c> or a namespace declaration mention a symbol without using it.</summary>
         private static bool IsMention(SimpleNameSyntax name, SemanticModel model, SyntaxNodeAnalysisContext context)
@@ -132,20 +165,15 @@ namespace AgentGuard.Analyzers.GoldenRules
                 _ => null,
             };
 
-        private static void ReportAmbiguousTargets(AdditionalFileAnalysisContext context, BanTable table)
+        private static void ReportUnenforceable(AdditionalFileAnalysisContext context, BanTable table)
         {
-            foreach (var ambiguous in table.Ambiguous.Where(a => a.File.File.Path == context.AdditionalFile.Path))
+            foreach (var target in table.Unenforceable)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.UnresolvableRuleTarget,
-                    ambiguous.File.LocationOf(ambiguous.Rule),
-                    ambiguous.Target.Text,
-                    BanTable.OwnerList(ambiguous),
-                    BanTable.Suggestion(ambiguous)));
+                if (target.File.File.Path == context.AdditionalFile.Path)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnresolvableRuleTarget, target.File.LocationOf(target.Rule), target.Message));
+                }
             }
         }
-
-        private static string Quote(string ruleText) =>
-            ruleText.Length <= MaxQuotedRuleLength ? ruleText : ruleText.Substring(0, MaxQuotedRuleLength - 1).TrimEnd() + "…";
     }
 }

@@ -9,21 +9,19 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// <summary>What a rule target means in one compilation.</summary>
     internal sealed class TargetResolution
     {
-        public static readonly TargetResolution NotPresent = new TargetResolution(Array.Empty<ISymbol>(), Array.Empty<ISymbol>());
+        public static readonly TargetResolution NotPresent = new TargetResolution(Array.Empty<ISymbol>(), null);
 
-        public TargetResolution(IReadOnlyList<ISymbol> symbols, IReadOnlyList<ISymbol> ambiguousOwners)
+        public TargetResolution(IReadOnlyList<ISymbol> symbols, string? problem)
         {
             Symbols = symbols;
-            AmbiguousOwners = ambiguousOwners;
+            Problem = problem;
         }
 
-        /// <summary>The symbols to ban; empty when the target is ambiguous or simply not in this compilation.</summary>
+        /// <summary>The symbols to ban; empty when the target cannot be pinned down or is simply not in this compilation.</summary>
         public IReadOnlyList<ISymbol> Symbols { get; }
 
-        /// <summary>When the name fits several unrelated types or namespaces: those, so the message can list them.</summary>
-        public IReadOnlyList<ISymbol> AmbiguousOwners { get; }
-
-        public bool IsAmbiguous => AmbiguousOwners.Count > 1;
+        /// <summary>Why the target cannot be enforced (it fits several unrelated symbols, it does not parse), with what to write instead.</summary>
+        public string? Problem { get; }
     }
 
     /// <summary>
@@ -51,11 +49,24 @@ namespace AgentGuard.Analyzers.GoldenRules
             switch (target.Kind)
             {
                 case RuleTargetKind.DocumentationId:
-                    return Banned(ResolveDocumentationId(target.Text));
+                    return ResolveDocumentationIdSafely(target.Text);
                 case RuleTargetKind.Name:
-                    return ResolveName(target.Segments);
+                    return ResolveName(target.Text, target.Segments);
                 default:
                     return TargetResolution.NotPresent;
+            }
+        }
+
+        private TargetResolution ResolveDocumentationIdSafely(string id)
+        {
+            try
+            {
+                return Banned(ResolveDocumentationId(id));
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is InvalidOperationException || exception is IndexOutOfRangeException)
+            {
+                // Roslyn's documentation ID parser has thrown on malformed IDs; a rule's typo must not crash the analyzer.
+                return new TargetResolution(Array.Empty<ISymbol>(), $"'{id}' does not parse as a documentation ID; write it as in BannedSymbols.txt, e.g. 'M:System.GC.Collect' or 'T:System.Console'");
             }
         }
 
@@ -81,9 +92,10 @@ namespace AgentGuard.Analyzers.GoldenRules
             return symbols;
         }
 
-        private TargetResolution ResolveName(IReadOnlyList<NameSegment> segments)
+        private TargetResolution ResolveName(string text, IReadOnlyList<NameSegment> segments)
         {
-            if (segments.Count > 0 && segments[0].Arity < 0 && KeywordTypes.TryGetValue(segments[0].Name, out var typeName))
+            // `string.Format` names System.String's member; a bare `string` is a word, never a ban of System.String.
+            if (segments.Count > 1 && segments[0].Arity < 0 && KeywordTypes.TryGetValue(segments[0].Name, out var typeName))
             {
                 var expanded = new List<NameSegment> { new NameSegment("System", -1), new NameSegment(typeName, -1) };
                 expanded.AddRange(segments.Skip(1));
@@ -114,9 +126,16 @@ namespace AgentGuard.Analyzers.GoldenRules
                 .GroupBy(OwnerKey, StringComparer.Ordinal)
                 .Select(group => group.First())
                 .ToList();
-            return owners.Count > 1
-                ? new TargetResolution(Array.Empty<ISymbol>(), owners.OrderBy(owner => owner.ToDisplayString(), StringComparer.Ordinal).ToList())
-                : Banned(found);
+            if (owners.Count <= 1)
+            {
+                return Banned(found);
+            }
+
+            var names = owners.Select(owner => owner.ToDisplayString()).OrderBy(name => name, StringComparer.Ordinal).ToList();
+            var last = segments[segments.Count - 1].Name;
+            return new TargetResolution(
+                Array.Empty<ISymbol>(),
+                $"'{text}' matches {string.Join(" and ", names)}; write '{names[0]}.{last}' or a documentation ID to name the one you mean");
         }
 
         private List<ISymbol> Walk(INamespaceOrTypeSymbol container, IReadOnlyList<NameSegment> segments, int index)
@@ -152,7 +171,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         private static TargetResolution Banned(IEnumerable<ISymbol> symbols)
         {
             var list = symbols.Select(Normalize).Distinct<ISymbol>(SymbolEqualityComparer.Default).ToList();
-            return list.Count == 0 ? TargetResolution.NotPresent : new TargetResolution(list, Array.Empty<ISymbol>());
+            return list.Count == 0 ? TargetResolution.NotPresent : new TargetResolution(list, null);
         }
 
         /// <summary>The form a use is compared in: unconstructed, and a property for its accessors.</summary>

@@ -4,15 +4,17 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace AgentGuard.Analyzers.RuleFiles
 {
-    /// <summary>A rule file handed to the compiler, with its parsed rules and the name its messages use.</summary>
+    /// <summary>A rule file handed to the compiler, with its parsed rules, the name its messages use, and where it applies.</summary>
     internal sealed class LoadedRuleFile
     {
-        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath)
+        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder)
         {
             File = file;
             Text = text;
             Rules = rules;
             DisplayPath = displayPath;
+            ScopeFolder = scopeFolder;
+            Folder = FolderOf(file.Path);
         }
 
         public AdditionalText File { get; }
@@ -24,10 +26,27 @@ namespace AgentGuard.Analyzers.RuleFiles
         /// <summary>The path relative to the repository root (<c>CLAUDE.md</c>, <c>src/AGENTS.md</c>), else the file name.</summary>
         public string DisplayPath { get; }
 
+        /// <summary>
+        /// For a rule file nested below the project's folder: that file's folder, the only place its rules apply.
+        /// Null for files at or above the project (they apply to the whole project).
+        /// </summary>
+        public string? ScopeFolder { get; }
+
+        /// <summary>The folder the file is in; path globs in its rules are relative to it.</summary>
+        public string Folder { get; }
+
+        /// <summary>How deep the file's scope is: a nested file is nearer to the code under it than a project-wide one.</summary>
+        public int Depth => ScopeFolder?.Length ?? 0;
+
+        /// <summary>True when the rules of this file apply to <paramref name="sourcePath"/>.</summary>
+        public bool Covers(string sourcePath) => ScopeFolder == null || PathGlob.RelativeTo(ScopeFolder, sourcePath) != null;
+
         /// <summary>The location of <paramref name="rule"/>'s line, so an IDE can jump from a diagnostic to the rule.</summary>
-        public Location LocationOf(GoldenRule rule)
+        public Location LocationOf(GoldenRule rule) => LocationOfLine(rule.Line);
+
+        public Location LocationOfLine(int lineNumber)
         {
-            var index = rule.Line - 1;
+            var index = lineNumber - 1;
             if (index < 0 || index >= Text.Lines.Count)
             {
                 return Location.None;
@@ -35,6 +54,12 @@ namespace AgentGuard.Analyzers.RuleFiles
 
             var line = Text.Lines[index];
             return Location.Create(File.Path, line.Span, Text.Lines.GetLinePositionSpan(line.Span));
+        }
+
+        private static string FolderOf(string path)
+        {
+            var slash = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
+            return slash < 0 ? string.Empty : path.Substring(0, slash);
         }
     }
 }

@@ -16,7 +16,11 @@ namespace AgentGuard.Analyzers.RuleFiles
     internal static class RuleFileCollector
     {
         private const string RuleFileMetadata = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
+        private const string ScopeFolderMetadata = "build_metadata.AdditionalFiles.AgentGuardScopeFolder";
         private const string RepositoryRootProperty = "build_property.AgentGuardRepositoryRoot";
+
+        // Set by the package's targets: the rule files are exactly the ones they marked, none is taken by its name.
+        private const string CollectedProperty = "build_property.AgentGuardRuleFilesCollected";
 
         private static int s_parseCount;
 
@@ -37,31 +41,39 @@ namespace AgentGuard.Analyzers.RuleFiles
         {
             var result = new List<LoadedRuleFile>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(RepositoryRootProperty, out var repositoryRoot);
+            var provider = options.AnalyzerConfigOptionsProvider;
+            provider.GlobalOptions.TryGetValue(RepositoryRootProperty, out var repositoryRoot);
+            var byNameToo = !provider.GlobalOptions.TryGetValue(CollectedProperty, out var collected) || collected != "true";
             foreach (var file in options.AdditionalFiles)
             {
-                if (!IsRuleFile(file, options.AnalyzerConfigOptionsProvider) || !seen.Add(file.Path))
+                if (!IsRuleFile(file, provider, byNameToo) || !seen.Add(file.Path))
                 {
                     continue;
                 }
 
                 var text = file.GetText(cancellationToken);
-                if (text == null || !parse(text, Parsed, out var rules) || rules == null || rules.Rules.Count == 0)
+                if (text == null || !parse(text, Parsed, out var rules) || rules == null || (rules.Rules.Count == 0 && rules.ReadError == null))
                 {
                     continue;
                 }
 
-                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot)));
+                provider.GetOptions(file).TryGetValue(ScopeFolderMetadata, out var scopeFolder);
+                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot), string.IsNullOrEmpty(scopeFolder) ? null : scopeFolder));
             }
 
             return result;
         }
 
-        private static bool IsRuleFile(AdditionalText file, AnalyzerConfigOptionsProvider provider)
+        private static bool IsRuleFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, bool byNameToo)
         {
             if (provider.GetOptions(file).TryGetValue(RuleFileMetadata, out var marked) && !string.IsNullOrEmpty(marked))
             {
                 return string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
+            }
+
+            if (!byNameToo)
+            {
+                return false;
             }
 
             var name = FileName(file.Path);

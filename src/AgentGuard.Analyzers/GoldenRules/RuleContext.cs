@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using AgentGuard.Analyzers.RuleFiles;
+using AgentGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentGuard.Analyzers.GoldenRules
+{
+    /// <summary>
+    /// The golden rules of one compilation and where each applies: a nested rule file to the code under its folder,
+    /// "in tests" / "in production code" to test or other projects, "in `src/Domain/**`" to the matching files.
+    /// </summary>
+    internal sealed class RuleContext
+    {
+        private static readonly string[] TestFrameworkAssemblies =
+        {
+            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
+        };
+
+        private readonly Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]> _scopeGlobs = new Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]>();
+
+        private RuleContext(IReadOnlyList<LoadedRuleFile> files, bool isTestProject)
+        {
+            Files = files;
+            IsTestProject = isTestProject;
+            foreach (var file in files)
+            {
+                foreach (var rule in file.Rules.Rules.Where(rule => rule.Scope.Paths.Count > 0))
+                {
+                    _scopeGlobs[(file, rule)] = rule.Scope.Paths.Select(PathGlob.Parse).ToArray();
+                }
+            }
+        }
+
+        public IReadOnlyList<LoadedRuleFile> Files { get; }
+
+        /// <summary>True for a test project: <c>IsTestProject</c>, or a reference to a test framework.</summary>
+        public bool IsTestProject { get; }
+
+        /// <summary>The rules of the compilation, or null when AgentGuard is off or there are no rule files.</summary>
+        public static RuleContext? Create(Compilation compilation, AnalyzerOptions options, RuleFileCollector.CachedParse parse, System.Threading.CancellationToken cancellationToken)
+        {
+            if (!AnalyzerSettings.IsEnabled(options))
+            {
+                return null;
+            }
+
+            var files = RuleFileCollector.Collect(options, parse, cancellationToken);
+            return files.Count == 0 ? null : new RuleContext(files, IsTest(compilation, options));
+        }
+
+        /// <summary>True when <paramref name="rule"/> of <paramref name="file"/> applies to the code in <paramref name="tree"/>.</summary>
+        public bool Applies(LoadedRuleFile file, GoldenRule rule, SyntaxTree tree)
+        {
+            if (!file.Covers(tree.FilePath))
+            {
+                return false;
+            }
+
+            switch (rule.Scope.Tests)
+            {
+                case TestScope.TestsOnly when !IsTestProject:
+                case TestScope.ProductionOnly when IsTestProject:
+                    return false;
+            }
+
+            if (!_scopeGlobs.TryGetValue((file, rule), out var globs))
+            {
+                return true;
+            }
+
+            var relative = PathGlob.RelativeTo(file.Folder, tree.FilePath);
+            return relative != null && globs.Any(glob => glob.IsMatch(relative));
+        }
+
+        private static bool IsTest(Compilation compilation, AnalyzerOptions options)
+        {
+            if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var isTest)
+                && string.Equals(isTest.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            return compilation.ReferencedAssemblyNames.Any(name => TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase));
+        }
+    }
+}

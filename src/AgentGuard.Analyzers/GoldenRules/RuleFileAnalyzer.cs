@@ -1,0 +1,65 @@
+using System.Collections.Immutable;
+using AgentGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentGuard.Analyzers.GoldenRules
+{
+    /// <summary>
+    /// Reports, on the rule file itself, what keeps a rule from being enforced as written: AG0011 for a file that cannot
+    /// be read or a target that is too imprecise to enforce (a member without its type), AG0012 for an annotation that
+    /// does not parse. Symbol ambiguity needs the compilation and is reported by <see cref="BannedSymbolAnalyzer"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RuleFileAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.UnresolvableRuleTarget, Descriptors.MalformedAnnotation);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var rules = RuleContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
+                if (rules != null)
+                {
+                    start.RegisterAdditionalFileAction(fileContext => Report(fileContext, rules));
+                }
+            });
+        }
+
+        private static void Report(AdditionalFileAnalysisContext context, RuleContext rules)
+        {
+            foreach (var file in rules.Files)
+            {
+                if (file.File.Path != context.AdditionalFile.Path)
+                {
+                    continue;
+                }
+
+                if (file.Rules.ReadError is { } error)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.UnresolvableRuleTarget,
+                        file.LocationOfLine(1),
+                        $"{file.DisplayPath} could not be read as Markdown ({error}); none of its rules are enforced"));
+                }
+
+                foreach (var rule in file.Rules.Rules)
+                {
+                    foreach (var problem in rule.Problems)
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            problem.Kind == RuleProblemKind.MalformedAnnotation ? Descriptors.MalformedAnnotation : Descriptors.UnresolvableRuleTarget,
+                            file.LocationOf(rule),
+                            problem.Message));
+                    }
+                }
+            }
+        }
+    }
+}

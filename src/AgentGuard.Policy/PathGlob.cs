@@ -1,0 +1,72 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>
+    /// A path glob as rules and the manifest write them, gitignore-like: <c>*</c> within a segment, <c>**</c> across
+    /// segments, a trailing <c>/</c> means a folder, and a glob without <c>/</c> (<c>*.g.cs</c>) matches at any depth.
+    /// Matching is in memory: paths are compared as text, never looked up on disk.
+    /// </summary>
+    public sealed class PathGlob
+    {
+        private readonly Matcher _matcher;
+
+        private PathGlob(string text, Matcher matcher)
+        {
+            Text = text;
+            _matcher = matcher;
+        }
+
+        /// <summary>The glob as written.</summary>
+        public string Text { get; }
+
+        /// <summary>Creates a glob; paths compare case-insensitively, as on the file systems most teams share.</summary>
+        public static PathGlob Parse(string text)
+        {
+            var pattern = text.Trim().Replace('\\', '/');
+            if (pattern.StartsWith("./", StringComparison.Ordinal))
+            {
+                pattern = pattern.Substring(2);
+            }
+
+            var anchored = pattern.StartsWith("/", StringComparison.Ordinal) || pattern.TrimEnd('/').IndexOf('/') >= 0;
+            pattern = pattern.TrimStart('/');
+            if (pattern.EndsWith("/", StringComparison.Ordinal))
+            {
+                pattern += "**";
+            }
+
+            if (!anchored)
+            {
+                pattern = "**/" + pattern;
+            }
+
+            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+            matcher.AddInclude(pattern);
+            if (!pattern.EndsWith("**", StringComparison.Ordinal))
+            {
+                // "src/Domain" names the folder as well as a file of that name.
+                matcher.AddInclude(pattern + "/**");
+            }
+
+            return new PathGlob(text, matcher);
+        }
+
+        /// <summary>True when <paramref name="relativePath"/> ('/' or '\' separated, relative to the glob's base folder) matches.</summary>
+        public bool IsMatch(string relativePath)
+        {
+            var path = relativePath.Replace('\\', '/').TrimStart('/');
+            return path.Length > 0 && !path.StartsWith("../", StringComparison.Ordinal) && _matcher.Match(path).HasMatches;
+        }
+
+        /// <summary>The path of <paramref name="path"/> relative to <paramref name="folder"/>, with '/', or null when it is not under it.</summary>
+        public static string? RelativeTo(string folder, string path)
+        {
+            var root = folder.Replace('\\', '/').TrimEnd('/') + "/";
+            var normalized = path.Replace('\\', '/');
+            return normalized.StartsWith(root, StringComparison.OrdinalIgnoreCase) ? normalized.Substring(root.Length) : null;
+        }
+    }
+}

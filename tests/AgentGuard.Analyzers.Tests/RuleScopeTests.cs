@@ -1,0 +1,97 @@
+using System.Threading.Tasks;
+using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Testing;
+using Microsoft.CodeAnalysis;
+
+namespace AgentGuard.Analyzers.Tests;
+
+/// <summary>Where a rule applies: test or production projects, paths it names, the folder of a nested rule file.</summary>
+public class RuleScopeTests
+{
+    private const string UsesNow = "class Clock { System.DateTime Stamp() => System.DateTime.Now; }";
+    private const string ExpectsNow = "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }";
+
+    private static AnalyzerTest<BannedSymbolAnalyzer> Test(string rules, string source, bool isTestProject) => new()
+    {
+        Sources = { source },
+        AdditionalFiles = { ("/repo/CLAUDE.md", rules) },
+        GlobalOptions = { ["build_property.IsTestProject"] = isTestProject ? "true" : "false" },
+    };
+
+    [Fact]
+    public Task Rule_for_tests_applies_in_a_test_project() => Test("- Never use `DateTime.Now` in tests", ExpectsNow, isTestProject: true).RunAsync();
+
+    [Fact]
+    public Task Rule_for_tests_does_not_apply_in_a_production_project() => Test("- Never use `DateTime.Now` in tests", UsesNow, isTestProject: false).RunAsync();
+
+    [Fact]
+    public Task Rule_except_in_tests_does_not_apply_in_a_test_project() => Test("- Never use `DateTime.Now`, except in tests", UsesNow, isTestProject: true).RunAsync();
+
+    [Fact]
+    public async Task Rule_except_in_tests_applies_in_production_code_as_an_error()
+    {
+        var test = Test("- Never use `DateTime.Now`, except in tests", ExpectsNow, isTestProject: false);
+        test.ExpectedSeverities["AG0001"] = DiagnosticSeverity.Error;
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Reference_to_a_test_framework_makes_a_test_project()
+    {
+        var test = Test("- Never use `DateTime.Now` in production code", UsesNow, isTestProject: false);
+        test.GlobalOptions.Remove("build_property.IsTestProject");
+        test.ExtraReferences.Add(typeof(FactAttribute).Assembly.Location);
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Rule_scoped_to_a_path_applies_only_to_files_that_match_it()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/Domain/Order.cs", "class Order { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+                ("/repo/src/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
+            },
+            AdditionalFiles = { ("/repo/CLAUDE.md", "- In `src/Domain/**`, never use `DateTime.Now`") },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Nested_rule_file_applies_only_under_its_folder()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/App/Domain/Order.cs", "class Order { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+                ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
+            },
+            AdditionalFiles = { ("/repo/src/App/Domain/AGENTS.md", "- Never use `DateTime.Now`") },
+            FileOptions = { ["/repo/src/App/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Domain" } },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Nearer_rule_file_that_asks_for_a_symbol_lifts_the_outer_ban_under_its_folder()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/App/Cli/Program.cs", "class Program { void Main() => System.Console.WriteLine(\"ok\"); }"),
+                ("/repo/src/App/Core/Engine.cs", "class Engine { void Run() => {|AG0001:System.Console.WriteLine|}(\"no\"); }"),
+            },
+            AdditionalFiles =
+            {
+                ("/repo/CLAUDE.md", "- Never use `Console.WriteLine`"),
+                ("/repo/src/App/Cli/AGENTS.md", "- Use `Console.WriteLine` for command output"),
+            },
+            FileOptions = { ["/repo/src/App/Cli/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Cli" } },
+        };
+        return test.RunAsync();
+    }
+}
