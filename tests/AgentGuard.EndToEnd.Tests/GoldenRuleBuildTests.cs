@@ -171,15 +171,18 @@ public sealed class GoldenRuleBuildTests
         repository
             .Write("CLAUDE.md", "- Never use `DateTime.Now`\n")
             .Write("docs/agents/rules.md", "# Team rules\n\n- Never call `Environment.Exit`\n")
-            .WriteProject(Project, "<AgentGuardRuleFiles>$(MSBuildProjectDirectory)/../../../docs/agents/rules.md</AgentGuardRuleFiles>")
+            .WriteProject(Project, "<AgentGuardRuleFiles>docs/agents/rules.md;docs/agents/missing.md</AgentGuardRuleFiles>")
             .Write("src/Shop/Shop.Orders/Clock.cs", ClockReadingNowAndExiting);
 
         var result = repository.Build(Project);
 
         Assert.False(result.Succeeded, result.Output);
-        var finding = Assert.Single(result.Diagnostics, d => d.Id.StartsWith("AG"));
+        var finding = Assert.Single(result.Diagnostics, d => d.Id == "AG0001");
         Assert.Equal(7, finding.Line);
         Assert.Contains("(docs/agents/rules.md line 3:", finding.Message);
+        var missing = Assert.Single(result.Diagnostics, d => d.Id == "AG0011");
+        Assert.Equal("warning", missing.Severity);
+        Assert.Contains("AgentGuardRuleFiles lists 'docs/agents/missing.md', which does not exist", missing.Message);
     }
 
     [Fact]
@@ -197,6 +200,12 @@ public sealed class GoldenRuleBuildTests
 
         Assert.Equal(new[] { "AG0001 src/Shop/Shop.Orders/Clock.cs:7" }, result.AgentGuardFindings);
         Assert.Contains("(AGENTS.md line 1:", result.Diagnostics.Single(d => d.Id == "AG0001").Message);
+
+        // Where .git is missing (a container build context, say), AgentGuardRepositoryRoot names the root.
+        var withRoot = repository.Build(Project, "-p:AgentGuardRepositoryRoot=" + repository.Root);
+
+        Assert.Equal(new[] { "AG0001 src/Shop/Shop.Orders/Clock.cs:5", "AG0001 src/Shop/Shop.Orders/Clock.cs:7" }, withRoot.AgentGuardFindings);
+        Assert.Contains("(src/Shop/Shop.Orders/AGENTS.md line 1:", withRoot.Diagnostics.Single(d => d.Line == 7).Message);
     }
 
     [Fact]

@@ -236,3 +236,23 @@ public class RuleFileReaderTests
         Assert.Equal(line + 1, rule.Line);
     }
 }
+
+public class RuleImportTests
+{
+    [Fact]
+    public void Import_lines_and_inline_imports_are_recorded_with_their_lines()
+    {
+        var file = RuleFileReader.Read("@AGENTS.md\n\nRead @docs/agents/testing.md before writing tests.\n\n- Never use `DateTime.Now`\n");
+
+        Assert.Equal(new[] { ("AGENTS.md", 1), ("docs/agents/testing.md", 3) }, file.Imports.Select(i => (i.Path, i.Line)));
+    }
+
+    [Theory]
+    [InlineData("Mention `@AGENTS.md` in a code span")]
+    [InlineData("Mail agents@example.md")]
+    [InlineData("```\n@AGENTS.md\n```")]
+    public void Text_that_only_looks_like_an_import_is_not_one(string markdown)
+    {
+        Assert.Empty(RuleFileReader.Read(markdown).Imports);
+    }
+}

@@ -49,6 +49,18 @@ namespace AgentGuard.Analyzers.GoldenRules
                         $"{file.DisplayPath} could not be read as Markdown ({error}); none of its rules are enforced"));
                 }
 
+                foreach (var import in file.Rules.Imports)
+                {
+                    var imported = file.PathOf(import);
+                    if (!System.Linq.Enumerable.Any(rules.Files, other => RuleFiles.RuleFileCollector.PathsEqual(other.File.Path, imported)))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(
+                            Descriptors.UnresolvableRuleTarget,
+                            file.LocationOfLine(import.Line),
+                            $"{file.DisplayPath} imports '@{import.Path}', which was not found (imports are followed five levels deep, relative to the importing file); its rules are not enforced"));
+                    }
+                }
+
                 foreach (var rule in file.Rules.Rules)
                 {
                     foreach (var problem in rule.Problems)

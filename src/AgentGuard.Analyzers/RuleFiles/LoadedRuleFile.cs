@@ -7,8 +7,9 @@ namespace AgentGuard.Analyzers.RuleFiles
     /// <summary>A rule file handed to the compiler, with its parsed rules, the name its messages use, and where it applies.</summary>
     internal sealed class LoadedRuleFile
     {
-        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder)
+        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder, string? importedBy = null)
         {
+            ImportedBy = importedBy;
             File = file;
             Text = text;
             Rules = rules;
@@ -32,11 +33,31 @@ namespace AgentGuard.Analyzers.RuleFiles
         /// </summary>
         public string? ScopeFolder { get; }
 
+        /// <summary>The file whose <c>@path</c> brought this one in, when the targets found it through an import.</summary>
+        public string? ImportedBy { get; }
+
         /// <summary>The folder the file is in; path globs in its rules are relative to it.</summary>
         public string Folder { get; }
 
         /// <summary>How deep the file's scope is: a nested file is nearer to the code under it than a project-wide one.</summary>
         public int Depth => ScopeFolder?.Length ?? 0;
+
+        /// <summary>The full path an <c>@path</c> import of this file names.</summary>
+        public string PathOf(RuleImport import) => RuleFileCollector.Normalize(Folder + "/" + import.Path);
+
+        /// <summary>True when this file's Markdown imports <paramref name="path"/>.</summary>
+        public bool Imports(string path)
+        {
+            foreach (var import in Rules.Imports)
+            {
+                if (RuleFileCollector.PathsEqual(PathOf(import), path))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>True when the rules of this file apply to <paramref name="sourcePath"/>.</summary>
         public bool Covers(string sourcePath) => ScopeFolder == null || PathGlob.RelativeTo(ScopeFolder, sourcePath) != null;

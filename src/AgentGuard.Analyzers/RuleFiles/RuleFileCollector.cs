@@ -17,6 +17,7 @@ namespace AgentGuard.Analyzers.RuleFiles
     {
         private const string RuleFileMetadata = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
         private const string ScopeFolderMetadata = "build_metadata.AdditionalFiles.AgentGuardScopeFolder";
+        private const string ImportedByMetadata = "build_metadata.AdditionalFiles.AgentGuardImportedBy";
         private const string RepositoryRootProperty = "build_property.AgentGuardRepositoryRoot";
 
         // Set by the package's targets: the rule files are exactly the ones they marked, none is taken by its name.
@@ -52,16 +53,47 @@ namespace AgentGuard.Analyzers.RuleFiles
                 }
 
                 var text = file.GetText(cancellationToken);
-                if (text == null || !parse(text, Parsed, out var rules) || rules == null || (rules.Rules.Count == 0 && rules.ReadError == null))
+                if (text == null || !parse(text, Parsed, out var rules) || rules == null || (rules.Rules.Count == 0 && rules.Imports.Count == 0 && rules.ReadError == null))
                 {
                     continue;
                 }
 
-                provider.GetOptions(file).TryGetValue(ScopeFolderMetadata, out var scopeFolder);
-                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot), string.IsNullOrEmpty(scopeFolder) ? null : scopeFolder));
+                var fileOptions = provider.GetOptions(file);
+                fileOptions.TryGetValue(ScopeFolderMetadata, out var scopeFolder);
+                fileOptions.TryGetValue(ImportedByMetadata, out var importedBy);
+                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot), NullIfEmpty(scopeFolder), NullIfEmpty(importedBy)));
             }
 
+            // The targets offer every "@x.md" they see; a file counts only if its importer's Markdown really imports it.
+            result.RemoveAll(file => file.ImportedBy != null && !result.Exists(importer => PathsEqual(importer.File.Path, file.ImportedBy) && importer.Imports(file.File.Path)));
             return result;
+        }
+
+        private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+        internal static bool PathsEqual(string left, string right) =>
+            string.Equals(Normalize(left), Normalize(right), StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A path with '/' separators and its '.' and '..' segments resolved, as text (no file system lookup).</summary>
+        internal static string Normalize(string path)
+        {
+            var parts = new List<string>();
+            foreach (var part in path.Replace('\\', '/').Split('/'))
+            {
+                if (part == "..")
+                {
+                    if (parts.Count > 1)
+                    {
+                        parts.RemoveAt(parts.Count - 1);
+                    }
+                }
+                else if (part != "." && (part.Length > 0 || parts.Count == 0))
+                {
+                    parts.Add(part);
+                }
+            }
+
+            return string.Join("/", parts);
         }
 
         private static bool IsRuleFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, bool byNameToo)

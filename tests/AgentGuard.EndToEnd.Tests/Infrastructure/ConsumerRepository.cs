@@ -22,6 +22,13 @@ public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<Buil
             .Select(d => $"{d.Id} {d.File}:{d.Line}")
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>The AgentGuard diagnostics as "ID severity file:line", sorted.</summary>
+    public IReadOnlyList<string> AgentGuardFindingsWithSeverity =>
+        Diagnostics.Where(d => d.Id.StartsWith("AG", StringComparison.Ordinal))
+            .Select(d => $"{d.Id} {d.Severity} {d.File}:{d.Line}")
+            .OrderBy(s => s, StringComparer.Ordinal)
+            .ToList();
 }
 
 /// <summary>
@@ -31,7 +38,7 @@ public sealed record BuildResult(int ExitCode, string Output, IReadOnlyList<Buil
 public sealed class ConsumerRepository : IDisposable
 {
     private static readonly Regex DiagnosticLine = new(
-        @"^(?<file>.+?)\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\): (?<severity>error|warning) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \(https?://[^)]*\))? \[[^\]]+\]$",
+        @"^(?<file>[^\s(][^\r\n(]*?)(?:\((?<line>\d+),(?<column>\d+)(?:,\d+,\d+)?\))? ?: (?<severity>error|warning) (?<id>[A-Z]+\d+): (?<message>.*?)(?: \(https?://[^)]*\))?(?: \[[^\]]+\])?$",
         RegexOptions.Multiline);
 
     private readonly PackedPackage _package;
@@ -110,8 +117,8 @@ public sealed class ConsumerRepository : IDisposable
                 m.Groups["id"].Value,
                 m.Groups["severity"].Value,
                 Relative(m.Groups["file"].Value),
-                int.Parse(m.Groups["line"].Value),
-                int.Parse(m.Groups["column"].Value),
+                m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 0,
+                m.Groups["column"].Success ? int.Parse(m.Groups["column"].Value) : 0,
                 m.Groups["message"].Value.TrimEnd('\r')))
             .Distinct()
             .ToList();

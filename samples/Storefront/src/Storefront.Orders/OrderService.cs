@@ -17,4 +17,6 @@ public sealed class OrderService
         Console.WriteLine($"Placed {order.Number} for {customer}: {order.Total}");
         return order;
     }
+
+    public async void NotifyWarehouse(Order order) => await Task.Delay(TimeSpan.FromMilliseconds(order.Lines.Count));
 }

@@ -1,0 +1,90 @@
+using System.Linq;
+using AgentGuard.EndToEnd.Tests.Infrastructure;
+
+namespace AgentGuard.EndToEnd.Tests;
+
+/// <summary>Rule files as real repositories write them, read and enforced through the packed package.</summary>
+[Collection(PackedPackageCollection.Name)]
+public sealed class RuleReadingBuildTests
+{
+    private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";
+
+    private readonly PackedPackage _package;
+
+    public RuleReadingBuildTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Imports_nested_files_copilot_instructions_escape_clauses_and_constructs_are_enforced_where_they_apply()
+    {
+        using var repository = ConsumerRepository.Create(_package, "reading");
+        repository
+            .Write("CLAUDE.md", "@AGENTS.md\n")
+            .Write("AGENTS.md", """
+                # Agents guide
+
+                Also read @docs/agents/memory.md.
+
+                ## Code
+                - Use `ILogger<T>` instead of `Console.WriteLine`
+                - Avoid `Thread.Sleep` unless a test really needs it
+                - Never use `async void`
+                - Don't trigger collections yourself <!-- agentguard: bam M:System.GC.Collect -->
+                """)
+            .Write("docs/agents/memory.md", "## Never\n- `GC.Collect`\n")
+            .Write(".github/copilot-instructions.md", "- Never call `Environment.Exit`\n")
+            .Write("src/Shop/Shop.Orders/Domain/AGENTS.md", "# Domain\n- Never use `DateTime.Now` — use `TimeProvider`\n")
+            .WriteProject(Project)
+            .Write("src/Shop/Shop.Orders/Domain/Order.cs", """
+                namespace Shop.Orders.Domain;
+
+                public sealed class Order
+                {
+                    public System.DateTime PlacedAt { get; } = System.DateTime.Now;
+                }
+                """)
+            .Write("src/Shop/Shop.Orders/Web/Page.cs", """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Shop.Orders.Web;
+
+                public sealed class Page
+                {
+                    public DateTime Rendered { get; } = DateTime.Now;
+
+                    public async void Save() => await Task.Delay(1);
+
+                    public async void OnClick(object? sender, EventArgs e) => await Task.Delay(1);
+
+                    public void Render()
+                    {
+                        Console.WriteLine("rendered");
+                        Thread.Sleep(10);
+                        GC.Collect();
+                        Environment.Exit(0);
+                    }
+                }
+                """);
+
+        var result = repository.Build(Project);
+
+        Assert.False(result.Succeeded, result.Output);
+        Assert.Equal(
+            new[]
+            {
+                "AG0001 error src/Shop/Shop.Orders/Domain/Order.cs:5",
+                "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:17",
+                "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:19",
+                "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:20",
+                "AG0001 warning src/Shop/Shop.Orders/Web/Page.cs:18",
+                "AG0002 error src/Shop/Shop.Orders/Web/Page.cs:11",
+                "AG0012 error AGENTS.md:9",
+            },
+            result.AgentGuardFindingsWithSeverity);
+        Assert.Contains("(src/Shop/Shop.Orders/Domain/AGENTS.md line 2:", result.Diagnostics.Single(d => d.File.EndsWith("Order.cs")).Message);
+        Assert.Contains("(docs/agents/memory.md line 2: \"Never: GC.Collect\")", result.Diagnostics.Single(d => d.Line == 19).Message);
+        Assert.Contains("(.github/copilot-instructions.md line 1:", result.Diagnostics.Single(d => d.Line == 20).Message);
+        Assert.Contains("'async void' is banned by a golden rule (AGENTS.md line 8:", result.Diagnostics.Single(d => d.Id == "AG0002").Message);
+    }
+}
