@@ -28,6 +28,16 @@ namespace AgentGuard.Analyzers
             description: "A rule in CLAUDE.md or AGENTS.md forbids this C# construct (async void, dynamic, goto, #region, the null-forgiving operator, blocking on a task, ...).",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.BannedConstruct));
 
+        public static readonly DiagnosticDescriptor ForbiddenDependency = new DiagnosticDescriptor(
+            DiagnosticIds.ForbiddenDependency,
+            title: "Dependency forbidden by a golden rule",
+            messageFormat: "'{0}' is in {1}, which {2} must not depend on ({3} line {4}: \"{5}\")",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A rule such as \"`Shop.Domain` must not depend on `Shop.Infrastructure`\" forbids code in one namespace or assembly to use anything from another; this is such a use, or a using directive of it.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.ForbiddenDependency));
+
         public static readonly DiagnosticDescriptor UnresolvableRuleTarget = new DiagnosticDescriptor(
             DiagnosticIds.UnresolvableRuleTarget,
             title: "Golden rule cannot be enforced as written",

@@ -9,6 +9,9 @@ namespace AgentGuard.Policy
         /// <summary>A construct banned by a golden rule is used.</summary>
         public const string BannedConstruct = "AG0002";
 
+        /// <summary>Code uses a namespace or assembly that a golden rule forbids it to depend on.</summary>
+        public const string ForbiddenDependency = "AG0003";
+
         /// <summary>A golden rule names something ambiguous or imprecise, so it cannot be enforced as written.</summary>
         public const string UnresolvableRuleTarget = "AG0011";
 

@@ -29,17 +29,22 @@ public sealed class RuleReadingBuildTests
                 - Avoid `Thread.Sleep` unless a test really needs it
                 - Never use `async void`
                 - Don't trigger collections yourself <!-- agentguard: bam M:System.GC.Collect -->
+                - `Shop.Orders.Domain` must not depend on `Shop.Orders.Web`
                 """)
             .Write("docs/agents/memory.md", "## Never\n- `GC.Collect`\n")
             .Write(".github/copilot-instructions.md", "- Never call `Environment.Exit`\n")
             .Write("src/Shop/Shop.Orders/Domain/AGENTS.md", "# Domain\n- Never use `DateTime.Now` — use `TimeProvider`\n")
             .WriteProject(Project)
             .Write("src/Shop/Shop.Orders/Domain/Order.cs", """
+                using Shop.Orders.Web;
+
                 namespace Shop.Orders.Domain;
 
                 public sealed class Order
                 {
                     public System.DateTime PlacedAt { get; } = System.DateTime.Now;
+
+                    public Page? Preview { get; set; }
                 }
                 """)
             .Write("src/Shop/Shop.Orders/Web/Page.cs", """
@@ -73,16 +78,19 @@ public sealed class RuleReadingBuildTests
         Assert.Equal(
             new[]
             {
-                "AG0001 error src/Shop/Shop.Orders/Domain/Order.cs:5",
+                "AG0001 error src/Shop/Shop.Orders/Domain/Order.cs:7",
                 "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:17",
                 "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:19",
                 "AG0001 error src/Shop/Shop.Orders/Web/Page.cs:20",
                 "AG0001 warning src/Shop/Shop.Orders/Web/Page.cs:18",
                 "AG0002 error src/Shop/Shop.Orders/Web/Page.cs:11",
+                "AG0003 error src/Shop/Shop.Orders/Domain/Order.cs:1",
+                "AG0003 error src/Shop/Shop.Orders/Domain/Order.cs:9",
                 "AG0012 error AGENTS.md:9",
             },
             result.AgentGuardFindingsWithSeverity);
-        Assert.Contains("(src/Shop/Shop.Orders/Domain/AGENTS.md line 2:", result.Diagnostics.Single(d => d.File.EndsWith("Order.cs")).Message);
+        Assert.Contains("(src/Shop/Shop.Orders/Domain/AGENTS.md line 2:", result.Diagnostics.Single(d => d.File.EndsWith("Order.cs") && d.Id == "AG0001").Message);
+        Assert.Contains("'Page' is in Shop.Orders.Web, which Shop.Orders.Domain must not depend on", result.Diagnostics.Single(d => d.File.EndsWith("Order.cs") && d.Line == 9).Message);
         Assert.Contains("(docs/agents/memory.md line 2: \"Never: GC.Collect\")", result.Diagnostics.Single(d => d.Line == 19).Message);
         Assert.Contains("(.github/copilot-instructions.md line 1:", result.Diagnostics.Single(d => d.Line == 20).Message);
         Assert.Contains("'async void' is banned by a golden rule (AGENTS.md line 8:", result.Diagnostics.Single(d => d.Id == "AG0002").Message);

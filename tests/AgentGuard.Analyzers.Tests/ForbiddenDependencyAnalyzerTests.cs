@@ -1,0 +1,88 @@
+using System.Threading.Tasks;
+using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Testing;
+
+namespace AgentGuard.Analyzers.Tests;
+
+/// <summary>AG0003: a namespace that must not depend on another, through uses and using directives.</summary>
+public class ForbiddenDependencyAnalyzerTests
+{
+    private const string Layers = """
+        namespace Shop.Infrastructure
+        {
+            public class SqlStore { public void Save() { } }
+            namespace Sql { public class Connection { } }
+        }
+        namespace Shop.Web { public class Page { } }
+        """;
+
+    private static Task Verify(string rules, string source) =>
+        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        {
+            Sources = { Layers, source },
+            AdditionalFiles = { ("/repo/AGENTS.md", rules) },
+        }.RunAsync();
+
+    [Theory]
+    [InlineData("- `Shop.Domain` must not depend on `Shop.Infrastructure`")]
+    [InlineData("- Never reference `Shop.Infrastructure` from `Shop.Domain`")]
+    [InlineData("- No references from `Shop.Domain` to `Shop.Infrastructure`")]
+    [InlineData("- Keep the domain pure <!-- agentguard: forbid-dependency Shop.Domain -> Shop.Infrastructure -->")]
+    public Task Use_and_using_of_the_forbidden_namespace_inside_the_namespace_are_reported(string rules) =>
+        Verify(rules, """
+            using {|AG0003:Shop.Infrastructure|};
+            namespace Shop.Domain
+            {
+                class Order
+                {
+                    {|AG0003:SqlStore|} _store = new {|AG0003:SqlStore|}();
+                    {|AG0003:Shop.Infrastructure.Sql.Connection|}? _connection;
+                    void Save() => _store.Save();
+                }
+            }
+            """);
+
+    [Fact]
+    public Task Code_outside_the_namespace_and_other_namespaces_are_not_reported() =>
+        Verify("- `Shop.Domain` must not depend on `Shop.Infrastructure`", """
+            using Shop.Infrastructure;
+            namespace Shop.Api
+            {
+                class Controller
+                {
+                    SqlStore _store = new SqlStore();
+                    Shop.Web.Page? _page;
+                }
+            }
+            namespace Shop.DomainEvents
+            {
+                class Handler { SqlStore? _store; }
+            }
+            """);
+
+    [Fact]
+    public Task Nested_namespace_of_the_forbidding_side_is_inside_it() =>
+        Verify("- `Shop.Domain` must not depend on `Shop.Web`", """
+            namespace Shop.Domain.Orders
+            {
+                class Line { {|AG0003:Shop.Web.Page|}? _page; string Text => nameof(Line); }
+            }
+            """);
+
+    [Fact]
+    public async Task Message_names_the_used_symbol_both_sides_and_the_rule()
+    {
+        var test = new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        {
+            Sources = { Layers, "namespace Shop.Domain { class Order { {|AG0003:Shop.Web.Page|}? _page; } }" },
+            AdditionalFiles = { ("/repo/AGENTS.md", "# Layers\n- `Shop.Domain` must not depend on `Shop.Web`\n") },
+            GlobalOptions = { ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+        };
+
+        await test.RunAsync();
+
+        Assert.Equal(
+            "'Page' is in Shop.Web, which Shop.Domain must not depend on (AGENTS.md line 2: \"Shop.Domain must not depend on Shop.Web\")",
+            Assert.Single(test.Diagnostics).GetMessage());
+    }
+}
