@@ -38,6 +38,16 @@ namespace AgentGuard.Analyzers
             description: "A rule such as \"`Shop.Domain` must not depend on `Shop.Infrastructure`\" forbids code in one namespace or assembly to use anything from another; this is such a use, or a using directive of it.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.ForbiddenDependency));
 
+        public static readonly DiagnosticDescriptor RuleExplanation = new DiagnosticDescriptor(
+            DiagnosticIds.RuleExplanation,
+            title: "How a golden rule is enforced",
+            messageFormat: "{0}",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "Reported for every golden rule by 'dotnet build -t:AgentGuardExplain': what the rule enforces (symbols it resolved to, constructs, dependencies, paths, built-in checks, severity, scope) or why it is guidance only. The message is JSON the explain target turns into obj/agentguard/rules.json.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.RuleExplanation));
+
         public static readonly DiagnosticDescriptor UnresolvableRuleTarget = new DiagnosticDescriptor(
             DiagnosticIds.UnresolvableRuleTarget,
             title: "Golden rule cannot be enforced as written",

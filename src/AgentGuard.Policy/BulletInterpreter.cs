@@ -282,7 +282,20 @@ namespace AgentGuard.Policy
                 }
 
                 var code = context.Codes[index].Trim();
-                switch (TargetClassifier.Classify(code, out var construct, out var symbol))
+                var kind = TargetClassifier.Classify(code, out var construct, out var symbol);
+                if (kind == TargetKind.Symbol || kind == TargetKind.Construct || kind == TargetKind.BareMember)
+                {
+                    if (context.Conditional)
+                    {
+                        context.Parts.GuidanceReason ??= $"'{code}' is named with a condition AgentGuard cannot check (without, when, before, outside, ...)";
+                    }
+                    else if (gate == VerbGate.Other && kind != TargetKind.Construct)
+                    {
+                        context.Parts.GuidanceReason ??= $"the rule is about something else than using '{code}' (modify, catch, throw, rename, ...)";
+                    }
+                }
+
+                switch (kind)
                 {
                     case TargetKind.Symbol when gate != VerbGate.Other && !context.Conditional:
                         context.Parts.AddSymbol(gate == VerbGate.Construct ? symbol!.AsConstruction() : symbol!);

@@ -12,6 +12,9 @@ namespace AgentGuard.Policy
         /// <summary>Code uses a namespace or assembly that a golden rule forbids it to depend on.</summary>
         public const string ForbiddenDependency = "AG0003";
 
+        /// <summary>How a golden rule is enforced, or why it is guidance only (reported by the explain target).</summary>
+        public const string RuleExplanation = "AG0010";
+
         /// <summary>A golden rule names something ambiguous or imprecise, so it cannot be enforced as written.</summary>
         public const string UnresolvableRuleTarget = "AG0011";
 

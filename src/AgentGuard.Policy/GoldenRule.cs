@@ -23,7 +23,11 @@ namespace AgentGuard.Policy
             Severity = parts.Severity;
             IsAnnotated = parts.IsAnnotated;
             Problems = parts.Problems.ToArray();
+            GuidanceReason = IsGuidance ? parts.GuidanceReason ?? (parts.Ignored ? "ignored by an agentguard: annotation" : "it names nothing AgentGuard can check (no symbol, construct, path or built-in check)") : null;
         }
+
+        /// <summary>For a rule nothing enforces: why, in words explain prints.</summary>
+        public string? GuidanceReason { get; }
 
         /// <summary>The 1-based line of the bullet in its file.</summary>
         public int Line { get; }
@@ -119,6 +123,9 @@ namespace AgentGuard.Policy
         public bool IsAnnotated { get; set; }
 
         public bool Ignored { get; set; }
+
+        /// <summary>Why a target the rule names was not enforced, when one was passed over.</summary>
+        public string? GuidanceReason { get; set; }
 
         public void AddSymbol(RuleTarget target)
         {

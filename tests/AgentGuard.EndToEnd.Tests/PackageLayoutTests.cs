@@ -23,13 +23,16 @@ public sealed class PackageLayoutTests
             "analyzers/dotnet/cs/AgentGuard.Analyzers.dll",
             "analyzers/dotnet/cs/AgentGuard.Policy.dll",
             "analyzers/dotnet/cs/Markdig.dll",
+            "analyzers/dotnet/cs/Microsoft.Extensions.FileSystemGlobbing.dll",
+            "tasks/net8.0/AgentGuard.Build.dll",
+            "tasks/net472/AgentGuard.Build.dll",
             "build/AgentGuard.Analyzers.props",
             "build/AgentGuard.Analyzers.targets",
             "buildTransitive/AgentGuard.Analyzers.props",
             "buildTransitive/AgentGuard.Analyzers.targets",
             "README.md",
         }.ToHashSet());
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/") || e.Contains("Microsoft.CodeAnalysis"));
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/") || e.Contains("Microsoft.CodeAnalysis") || e.Contains("Microsoft.Build.") || e.Contains("System.Text.Json"));
 
         using var nuspecStream = archive.GetEntry("AgentGuard.Analyzers.nuspec")!.Open();
         var metadata = XDocument.Load(nuspecStream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");

@@ -256,3 +256,25 @@ public class RuleImportTests
         Assert.Empty(RuleFileReader.Read(markdown).Imports);
     }
 }
+
+public class GuidanceReasonTests
+{
+    [Theory]
+    [InlineData("- Don't modify `IOrderService` without a design note", "condition")]
+    [InlineData("- Never catch `Exception`", "something else than using 'Exception'")]
+    [InlineData("- Keep methods short and focused", "names nothing AgentGuard can check")]
+    [InlineData("- Never use `Console.WriteLine` <!-- agentguard: ignore -->", "ignored by an agentguard: annotation")]
+    public void Guidance_rule_says_why_it_is_not_enforced(string bullet, string reason)
+    {
+        var rule = Assert.Single(RuleFileReader.Read(bullet).Rules);
+
+        Assert.True(rule.IsGuidance);
+        Assert.Contains(reason, rule.GuidanceReason);
+    }
+
+    [Fact]
+    public void Enforced_rule_has_no_guidance_reason()
+    {
+        Assert.Null(Assert.Single(RuleFileReader.Read("- Never use `DateTime.Now`").Rules).GuidanceReason);
+    }
+}

@@ -40,9 +40,10 @@ namespace AgentGuard.Analyzers.GoldenRules
         public bool IsTestProject { get; }
 
         /// <summary>The rules of the compilation, or null when AgentGuard is off or there are no rule files.</summary>
-        public static RuleContext? Create(Compilation compilation, AnalyzerOptions options, RuleFileCollector.CachedParse parse, System.Threading.CancellationToken cancellationToken)
+        public static RuleContext? Create(Compilation compilation, AnalyzerOptions options, RuleFileCollector.CachedParse parse, System.Threading.CancellationToken cancellationToken, bool forExplain = false)
         {
-            if (!AnalyzerSettings.IsEnabled(options))
+            // The explain compilation reports explanations only, so a project that breaks its rules can still be explained.
+            if (!AnalyzerSettings.IsEnabled(options) || AnalyzerSettings.IsExplaining(options) != forExplain)
             {
                 return null;
             }

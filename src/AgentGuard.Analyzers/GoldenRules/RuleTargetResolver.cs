@@ -40,6 +40,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         };
 
         private readonly Compilation _compilation;
+        private readonly object _gate = new object();
         private List<INamespaceSymbol>? _namespaces;
 
         public RuleTargetResolver(Compilation compilation) => _compilation = compilation;
@@ -203,23 +204,29 @@ namespace AgentGuard.Analyzers.GoldenRules
 
         private List<INamespaceSymbol> AllNamespaces()
         {
-            if (_namespaces == null)
+            // Explain resolves from concurrent additional-file actions: build the list once, under a lock.
+            lock (_gate)
             {
-                _namespaces = new List<INamespaceSymbol>();
-                var pending = new Stack<INamespaceSymbol>();
-                pending.Push(_compilation.GlobalNamespace);
-                while (pending.Count > 0)
+                if (_namespaces == null)
                 {
-                    var ns = pending.Pop();
-                    _namespaces.Add(ns);
-                    foreach (var child in ns.GetNamespaceMembers())
+                    var namespaces = new List<INamespaceSymbol>();
+                    var pending = new Stack<INamespaceSymbol>();
+                    pending.Push(_compilation.GlobalNamespace);
+                    while (pending.Count > 0)
                     {
-                        pending.Push(child);
+                        var ns = pending.Pop();
+                        namespaces.Add(ns);
+                        foreach (var child in ns.GetNamespaceMembers())
+                        {
+                            pending.Push(child);
+                        }
                     }
-                }
-            }
 
-            return _namespaces;
+                    _namespaces = namespaces;
+                }
+
+                return _namespaces;
+            }
         }
     }
 }

@@ -1,0 +1,112 @@
+using System.Collections.Immutable;
+using System.Linq;
+using AgentGuard.Analyzers.RuleFiles;
+using AgentGuard.Policy;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentGuard.Analyzers.GoldenRules
+{
+    /// <summary>
+    /// AG0010, in the compilation that <c>dotnet build -t:AgentGuardExplain</c> runs: one diagnostic per golden rule, on
+    /// its line, whose message is JSON saying how the rule is enforced in this project (the symbols it resolved to, or
+    /// "not present in this project"; constructs, dependencies, paths, built-in checks, severity, scope) or why it is
+    /// guidance only. The explain task reads them from the compiler's error log. Outside that compilation it is silent.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ExplainAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RuleExplanation);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var rules = RuleContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken, forExplain: true);
+                if (rules != null)
+                {
+                    var resolver = new RuleTargetResolver(start.Compilation);
+                    start.RegisterAdditionalFileAction(file => Explain(file, rules, resolver));
+                }
+            });
+        }
+
+        private static void Explain(AdditionalFileAnalysisContext context, RuleContext rules, RuleTargetResolver resolver)
+        {
+            foreach (var file in rules.Files.Where(f => f.File.Path == context.AdditionalFile.Path))
+            {
+                foreach (var rule in file.Rules.Rules)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RuleExplanation,
+                        file.LocationOf(rule),
+                        DiagnosticSeverity.Info,
+                        additionalLocations: null,
+                        properties: null,
+                        Describe(file, rule, resolver)));
+                }
+            }
+        }
+
+        private static string Describe(LoadedRuleFile file, GoldenRule rule, RuleTargetResolver resolver)
+        {
+            var json = new JsonText().BeginObject()
+                .Property("file", file.DisplayPath)
+                .Property("line", rule.Line)
+                .Property("text", rule.Text)
+                .Property("enforcement", rule.IsEnforcedInCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance")
+                .Property("severity", Severity(rule));
+
+            json.BeginObject("scope")
+                .Property("tests", rule.Scope.Tests switch { TestScope.TestsOnly => "tests", TestScope.ProductionOnly => "production", _ => "all" })
+                .Strings("paths", rule.Scope.Paths)
+                .Property("folder", file.ScopeFolder)
+                .EndObject();
+
+            json.BeginArray("symbols");
+            foreach (var target in rule.BannedTargets)
+            {
+                var resolution = resolver.Resolve(target);
+                json.BeginObject()
+                    .Property("target", target.Text)
+                    .Property("construction", target.IsConstruction ? "only" : null)
+                    .Property("status", resolution.Problem != null ? "not enforced: " + resolution.Problem : resolution.Symbols.Count == 0 ? "not present in this project" : "enforced")
+                    .Strings("resolvedTo", resolution.Symbols.Select(symbol => DocumentationCommentId.CreateDeclarationId(symbol) ?? symbol.ToDisplayString()))
+                    .EndObject();
+            }
+
+            json.EndArray()
+                .Strings("constructs", rule.Constructs.Select(c => c.ToString()))
+                .BeginArray("dependencies");
+            foreach (var dependency in rule.Dependencies)
+            {
+                json.BeginObject().Property("from", dependency.From).Property("to", dependency.To).EndObject();
+            }
+
+            json.EndArray().BeginArray("paths");
+            foreach (var path in rule.Paths)
+            {
+                json.BeginObject().Property("glob", path.Glob).Property("kind", path.Kind == PathRuleKind.Forbidden ? "forbidden" : "approval").EndObject();
+            }
+
+            return json.EndArray()
+                .Strings("builtins", rule.Builtins)
+                .Strings("problems", rule.Problems.Select(p => p.Message))
+                .Property("guidance", rule.GuidanceReason)
+                .EndObject()
+                .ToString();
+        }
+
+        private static string Severity(GoldenRule rule) =>
+            rule.EffectiveSeverity switch
+            {
+                RuleSeverity.Warning => "warning",
+                RuleSeverity.Info => "info",
+                _ => "error",
+            };
+    }
+}

@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace AgentGuard.Build.Explain
+{
+    /// <summary>
+    /// Turns the explanations the analyzer reported (AG0010 results in the compiler's SARIF error log, each a JSON
+    /// object) into the explain output: <c>rules.json</c> and the lines printed to the build log. No MSBuild types.
+    /// </summary>
+    internal sealed class ExplainReport
+    {
+        private readonly List<JsonElement> _rules;
+
+        private ExplainReport(string project, List<JsonElement> rules)
+        {
+            Project = project;
+            _rules = rules;
+        }
+
+        public string Project { get; }
+
+        public int EnforcedInCode => _rules.Count(rule => Enforcement(rule).Contains("code"));
+
+        public int EnforcedOnPaths => _rules.Count(rule => Enforcement(rule).Contains("paths"));
+
+        public int Guidance => _rules.Count(rule => Enforcement(rule) == "guidance");
+
+        /// <summary>Reads the AG0010 results of a SARIF 2.1 (or 1.0) error log.</summary>
+        public static ExplainReport FromErrorLog(string project, string sarifText)
+        {
+            using var sarif = JsonDocument.Parse(sarifText);
+            var rules = new List<JsonElement>();
+            foreach (var run in Array(sarif.RootElement, "runs"))
+            {
+                foreach (var result in Array(run, "results"))
+                {
+                    if (String(result, "ruleId") != "AG0010")
+                    {
+                        continue;
+                    }
+
+                    // SARIF 2.1 nests the text in message.text; 1.0 has message as a string.
+                    var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? String(m, "text") : String(result, "message");
+                    if (message != null)
+                    {
+                        using var rule = JsonDocument.Parse(message);
+                        rules.Add(rule.RootElement.Clone());
+                    }
+                }
+            }
+
+            rules.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
+            return new ExplainReport(project, rules);
+        }
+
+        /// <summary>The count line explain ends with.</summary>
+        public string Summary => $"AgentGuard: {_rules.Count} rules in {_rules.Select(r => String(r, "file")).Distinct().Count()} files: {EnforcedInCode} enforced in code, {EnforcedOnPaths} enforced on paths, {Guidance} guidance only";
+
+        /// <summary>One block per rule file, one or two lines per rule, for the build log.</summary>
+        public IEnumerable<string> Lines()
+        {
+            yield return $"AgentGuard rules for {Project}";
+            foreach (var file in _rules.GroupBy(rule => String(rule, "file")))
+            {
+                yield return file.Key ?? "(unnamed)";
+                foreach (var rule in file)
+                {
+                    yield return $"  line {Line(rule),-4} {Enforcement(rule),-14} {String(rule, "text")}";
+                    foreach (var detail in Details(rule))
+                    {
+                        yield return "                             " + detail;
+                    }
+                }
+            }
+
+            yield return Summary;
+        }
+
+        /// <summary>rules.json: the project, each rule file with its rules as the analyzer described them, and the counts.</summary>
+        public string ToJson()
+        {
+            using var stream = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("schema", "https://github.com/agentguard-dev/agentguard/blob/main/docs/explain.md");
+                writer.WriteString("project", Project);
+                writer.WriteStartArray("ruleFiles");
+                foreach (var file in _rules.GroupBy(rule => String(rule, "file")))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("path", file.Key);
+                    writer.WriteStartArray("rules");
+                    foreach (var rule in file)
+                    {
+                        rule.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartObject("summary");
+                writer.WriteNumber("enforcedInCode", EnforcedInCode);
+                writer.WriteNumber("enforcedOnPaths", EnforcedOnPaths);
+                writer.WriteNumber("guidance", Guidance);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(stream.ToArray());
+        }
+
+        private static IEnumerable<string> Details(JsonElement rule)
+        {
+            var severity = String(rule, "severity");
+            foreach (var symbol in Array(rule, "symbols"))
+            {
+                var resolved = string.Join(", ", Array(symbol, "resolvedTo").Select(s => s.GetString()));
+                var only = String(symbol, "construction") == "only" ? " (construction only)" : string.Empty;
+                yield return String(symbol, "status") == "enforced"
+                    ? $"AG0001 {String(symbol, "target")}{only} -> {resolved} ({severity})"
+                    : $"AG0001 {String(symbol, "target")}: {String(symbol, "status")}";
+            }
+
+            foreach (var construct in Array(rule, "constructs"))
+            {
+                yield return $"AG0002 {construct.GetString()} ({severity})";
+            }
+
+            foreach (var dependency in Array(rule, "dependencies"))
+            {
+                yield return $"AG0003 {String(dependency, "from")} must not depend on {String(dependency, "to")} ({severity})";
+            }
+
+            foreach (var builtin in Array(rule, "builtins"))
+            {
+                yield return $"{builtin.GetString()} escalated to error";
+            }
+
+            foreach (var path in Array(rule, "paths"))
+            {
+                yield return $"boundary: {String(path, "kind")} path {String(path, "glob")}";
+            }
+
+            if (rule.TryGetProperty("scope", out var scope))
+            {
+                var tests = String(scope, "tests");
+                var paths = string.Join(", ", Array(scope, "paths").Select(p => p.GetString()));
+                var folder = String(scope, "folder");
+                if (tests != "all" || paths.Length > 0 || folder != null)
+                {
+                    yield return "scope: " + string.Join("; ", new[] { tests != "all" ? tests + " only" : null, paths.Length > 0 ? paths : null, folder != null ? "under " + folder : null }.Where(p => p != null));
+                }
+            }
+
+            foreach (var problem in Array(rule, "problems"))
+            {
+                yield return "problem: " + problem.GetString();
+            }
+
+            if (String(rule, "guidance") is { } reason)
+            {
+                yield return "guidance: " + reason;
+            }
+        }
+
+        private static string Enforcement(JsonElement rule) => String(rule, "enforcement") ?? "guidance";
+
+        private static int Line(JsonElement rule) => rule.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : 0;
+
+        private static string? String(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
+                ? value.EnumerateArray().ToList()
+                : Enumerable.Empty<JsonElement>();
+    }
+}
