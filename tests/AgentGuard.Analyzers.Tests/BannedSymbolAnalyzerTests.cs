@@ -143,7 +143,7 @@ public class BannedSymbolAnalyzerTests
     }
 
     [Fact]
-    public async Task Namespace_ban_reports_using_directives_and_every_type_from_it()
+    public async Task Namespace_ban_reports_using_directives_and_every_type_from_it_where_it_is_named()
     {
         await Verify("- Never use `N:Legacy.Data` in new code", """
             using {|AG0001:Legacy.Data|};
@@ -156,7 +156,7 @@ public class BannedSymbolAnalyzerTests
             {
                 class Orders
                 {
-                    void Load({|AG0001:SqlGateway|} gateway) => {|AG0001:gateway.Run|}();
+                    void Load({|AG0001:SqlGateway|} gateway) => gateway.Run();
                     {|AG0001:Legacy.Data.Internal.Cursor|} Open() => new {|AG0001:Legacy.Data.Internal.Cursor|}();
                 }
             }

@@ -20,7 +20,6 @@ namespace AgentGuard.Testing;
 public sealed class AnalyzerTest<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    private static readonly Lazy<ImmutableArray<MetadataReference>> FrameworkReferences = new(LoadFrameworkReferences);
 
     /// <summary>C# sources with markup; named <c>/src/Test0.cs</c>, <c>/src/Test1.cs</c>, ...</summary>
     public List<string> Sources { get; } = new();
@@ -115,7 +114,7 @@ public sealed class AnalyzerTest<TAnalyzer>
         var compilation = CSharpCompilation.Create(
             "TestProject",
             trees,
-            FrameworkReferences.Value.AddRange(ExtraReferences.Select(path => MetadataReference.CreateFromFile(path))),
+            ReferenceAssemblies.Net.Value.AddRange(ExtraReferences.Select(path => MetadataReference.CreateFromFile(path))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
 
         var compileErrors = compilation.GetDiagnostics(cancellationToken)
@@ -139,7 +138,7 @@ public sealed class AnalyzerTest<TAnalyzer>
         CSharpCompilation.Create(
             "TestProject",
             sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, path: $"/src/Test{i}.cs")),
-            FrameworkReferences.Value,
+            ReferenceAssemblies.Net.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     private static string Describe(List<(string Path, ExpectedSpan Span)> items, List<SyntaxTree> trees, List<AdditionalText> additional)
@@ -157,35 +156,5 @@ public sealed class AnalyzerTest<TAnalyzer>
             var line = text == null || item.Span.Span.End > text.Length ? 0 : text.Lines.GetLinePosition(item.Span.Span.Start).Line + 1;
             return $"{item.Span.Id} at {item.Path}:{line} '{snippet}'";
         }));
-    }
-
-    /// <summary>
-    /// The reference assemblies a net10.0 project compiles against (the SDK's Microsoft.NETCore.App.Ref pack), as in
-    /// a real build; the runtime's implementation assemblies expose types a user's compilation never sees.
-    /// </summary>
-    private static ImmutableArray<MetadataReference> LoadFrameworkReferences()
-    {
-        var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        var version = Path.GetFileName(runtime);
-        var dotnetRoot = Path.GetFullPath(Path.Combine(runtime, "..", "..", ".."));
-        var refPack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", version, "ref", $"net{Environment.Version.Major}.0");
-        var folder = Directory.Exists(refPack) ? refPack : runtime;
-        return Directory.EnumerateFiles(folder, "*.dll")
-            .Where(IsManagedAssembly)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try
-        {
-            System.Reflection.AssemblyName.GetAssemblyName(path);
-            return true;
-        }
-        catch (BadImageFormatException)
-        {
-            return false;
-        }
     }
 }

@@ -65,6 +65,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         // "Use `Console.WriteLine` for output" in a nested rule file lifts an outer file's ban for the code under it.
         private readonly Dictionary<ISymbol, List<LoadedRuleFile>> _allowed = new Dictionary<ISymbol, List<LoadedRuleFile>>(SymbolEqualityComparer.Default);
         private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<string> _constructionNames = new HashSet<string>(StringComparer.Ordinal);
         private readonly List<UnenforceableTarget> _unenforceable = new List<UnenforceableTarget>();
 
         private BanTable(RuleContext context) => _context = context;
@@ -111,7 +112,36 @@ namespace AgentGuard.Analyzers.GoldenRules
                 }
             }
 
+            if (table._constructionBans.Count > 0)
+            {
+                table.AddDerivedConstructionNames(compilation.Assembly.GlobalNamespace);
+            }
+
             return table;
+        }
+
+        /// <summary>False when no <c>new T()</c> of this type name can break a construction ban: the cheap first test.</summary>
+        public bool MayBeBannedConstruction(string typeName) => _constructionNames.Contains(typeName);
+
+        /// <summary>Source types deriving from a type whose construction is banned: <c>new RetryingClient()</c> constructs an HttpClient.</summary>
+        private void AddDerivedConstructionNames(INamespaceSymbol ns)
+        {
+            foreach (var type in ns.GetTypeMembers())
+            {
+                for (var baseType = type.BaseType; baseType != null; baseType = baseType.BaseType)
+                {
+                    if (_constructionBans.ContainsKey(baseType.OriginalDefinition))
+                    {
+                        _constructionNames.Add(type.Name);
+                        break;
+                    }
+                }
+            }
+
+            foreach (var child in ns.GetNamespaceMembers())
+            {
+                AddDerivedConstructionNames(child);
+            }
         }
 
         /// <summary>False when no banned use can be written with this identifier: the cheap first test.</summary>
@@ -119,10 +149,10 @@ namespace AgentGuard.Analyzers.GoldenRules
 
         /// <summary>
         /// The ban a use of <paramref name="symbol"/> in <paramref name="tree"/> breaks, if any. <paramref name="receiver"/> is
-        /// the type the member is reached through (<c>random</c> in <c>random.Next()</c>); <paramref name="enclosing"/> is
+        /// the type the member is reached through (<c>random</c> in <c>random.Next()</c>), computed only when needed; <paramref name="enclosing"/> is
         /// the symbol the use is written in, so a banned type's own code is not a use of it.
         /// </summary>
-        public Ban? FindUse(ISymbol? symbol, ITypeSymbol? receiver, SyntaxTree tree, ISymbol? enclosing)
+        public Ban? FindUse(ISymbol? symbol, Func<ITypeSymbol?> receiver, SyntaxTree tree, ISymbol? enclosing)
         {
             switch (symbol)
             {
@@ -136,12 +166,12 @@ namespace AgentGuard.Analyzers.GoldenRules
                     }
 
                     // An extension method is reached through its static class, whatever its receiver.
-                    return FindThroughType(original.IsExtensionMethod ? original.ContainingType : receiver ?? original.ContainingType, tree, enclosing);
+                    return FindThroughType(original.IsExtensionMethod ? original.ContainingType : receiver() ?? original.ContainingType, tree, enclosing);
                 case IPropertySymbol:
                 case IFieldSymbol:
                 case IEventSymbol:
                     return Applicable(Lookup(_bans, RuleTargetResolver.Normalize(symbol)), tree, enclosing)
-                        ?? FindThroughType(receiver ?? symbol.ContainingType, tree, enclosing);
+                        ?? FindThroughType(receiver() ?? symbol.ContainingType, tree, enclosing);
                 case INamedTypeSymbol type:
                     return FindThroughType(type, tree, enclosing);
                 case INamespaceSymbol ns:
@@ -294,8 +324,9 @@ namespace AgentGuard.Analyzers.GoldenRules
                     _namespaceBans.Add((ns.ToDisplayString().Split('.'), ban));
                     AddNamespaceNames(ns);
                     break;
-                case INamedTypeSymbol when ban.Target.IsConstruction:
+                case INamedTypeSymbol constructed when ban.Target.IsConstruction:
                     AddTo(_constructionBans, ban);
+                    _constructionNames.Add(constructed.Name);
                     break;
                 case INamedTypeSymbol type:
                     AddTo(_bans, ban);
@@ -329,12 +360,19 @@ namespace AgentGuard.Analyzers.GoldenRules
             list.Add(ban);
         }
 
+        // Names every type has: in the prefilter they would send most identifiers to the semantic model.
+        private static readonly HashSet<string> UniversalMemberNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "ToString", "Equals", "GetHashCode", "GetType", "Dispose", "DisposeAsync", "MemberwiseClone", "Finalize", ".ctor", ".cctor", "Deconstruct",
+        };
+
+        /// <summary>A namespace ban is seen where its namespace and types are named; members used through them are not looked up by name.</summary>
         private void AddNamespaceNames(INamespaceSymbol ns)
         {
             _names.Add(ns.Name);
             foreach (var type in ns.GetTypeMembers())
             {
-                AddTypeNames(type);
+                AddTypeName(type);
             }
 
             foreach (var child in ns.GetNamespaceMembers())
@@ -343,7 +381,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             }
         }
 
-        private void AddTypeNames(INamedTypeSymbol type)
+        private void AddTypeName(INamedTypeSymbol type)
         {
             _names.Add(type.Name);
             if (type.Name.EndsWith("Attribute", StringComparison.Ordinal) && type.Name.Length > "Attribute".Length)
@@ -351,14 +389,22 @@ namespace AgentGuard.Analyzers.GoldenRules
                 _names.Add(type.Name.Substring(0, type.Name.Length - "Attribute".Length));
             }
 
-            foreach (var name in type.MemberNames)
-            {
-                _names.Add(name);
-            }
-
             foreach (var nested in type.GetTypeMembers())
             {
-                AddTypeNames(nested);
+                AddTypeName(nested);
+            }
+        }
+
+        /// <summary>A type ban is seen where the type is named and where its own members are used (<c>Console.WriteLine</c>, <c>random.Next()</c>).</summary>
+        private void AddTypeNames(INamedTypeSymbol type)
+        {
+            AddTypeName(type);
+            foreach (var name in type.MemberNames)
+            {
+                if (!UniversalMemberNames.Contains(name))
+                {
+                    _names.Add(name);
+                }
             }
         }
     }

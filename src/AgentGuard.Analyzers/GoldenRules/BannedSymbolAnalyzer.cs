@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -45,19 +46,66 @@ namespace AgentGuard.Analyzers.GoldenRules
 
             if (!table.IsEmpty)
             {
-                context.RegisterSyntaxNodeAction(nodeContext => AnalyzeName(nodeContext, table), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
+                // One pass over each file's identifier tokens, the semantic model asked only for names a ban could
+                // be spelled with: far cheaper than a callback for every identifier node.
+                context.RegisterSemanticModelAction(modelContext => AnalyzeTree(modelContext, table));
+            }
+        }
+
+        private static void AnalyzeTree(SemanticModelAnalysisContext context, BanTable table)
+        {
+            var root = context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken);
+            foreach (var token in root.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && table.MayBeBanned(token.ValueText) && token.Parent is SimpleNameSyntax name)
+                {
+                    AnalyzeName(new UseSite(context, name), table);
+                }
             }
 
             if (table.HasConstructionBans)
             {
-                context.RegisterSyntaxNodeAction(nodeContext => AnalyzeCreation(nodeContext, table), SyntaxKind.ObjectCreationExpression, SyntaxKind.ImplicitObjectCreationExpression);
+                foreach (var creation in root.DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+                {
+                    if (CreatedTypeName(creation) is not { } typeName || table.MayBeBannedConstruction(typeName))
+                    {
+                        AnalyzeCreation(new UseSite(context, creation), table);
+                    }
+                }
             }
         }
 
-        private static void AnalyzeName(SyntaxNodeAnalysisContext context, BanTable table)
+        /// <summary>
+        /// The name of the type a <c>new</c> creates, read from syntax: <c>new T()</c>, or the declared type a target-typed
+        /// <c>new()</c> initializes. Null when only the semantic model can tell (<c>Use(new())</c>).
+        /// </summary>
+        private static string? CreatedTypeName(BaseObjectCreationExpressionSyntax creation)
+        {
+            var type = creation switch
+            {
+                ObjectCreationExpressionSyntax explicitCreation => explicitCreation.Type,
+                _ => creation.Parent switch
+                {
+                    EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Type,
+                    EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+                    _ => null,
+                },
+            };
+
+            return type switch
+            {
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                NullableTypeSyntax { ElementType: SimpleNameSyntax element } => element.Identifier.ValueText,
+                _ => null,
+            };
+        }
+
+        private static void AnalyzeName(UseSite context, BanTable table)
         {
             var name = (SimpleNameSyntax)context.Node;
-            if (!table.MayBeBanned(name.Identifier.ValueText) || name.IsVar)
+            if (name.IsVar)
             {
                 return;
             }
@@ -80,7 +128,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             Report(context, reported.GetLocation(), ban);
         }
 
-        private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, BanTable table)
+        private static void AnalyzeCreation(UseSite context, BanTable table)
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
             var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
@@ -94,15 +142,15 @@ namespace AgentGuard.Analyzers.GoldenRules
             Report(context, Location.Create(creation.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(creation.SpanStart, end)), ban);
         }
 
-        private static Ban? FindUse(SimpleNameSyntax name, BanTable table, SyntaxNodeAnalysisContext context)
+        private static Ban? FindUse(SimpleNameSyntax name, BanTable table, UseSite context)
         {
             var model = context.SemanticModel;
             var symbol = model.GetSymbolInfo(name, context.CancellationToken).Symbol;
-            return symbol == null ? null : table.FindUse(symbol, ReceiverType(name, model, context), name.SyntaxTree, context.ContainingSymbol);
+            return symbol == null ? null : table.FindUse(symbol, () => ReceiverType(name, model, context), name.SyntaxTree, context.ContainingSymbol);
         }
 
         /// <summary>The type a member is reached through: <c>random</c>'s type in <c>random.Next()</c>, <c>Console</c> in <c>Console.Out</c>.</summary>
-        private static ITypeSymbol? ReceiverType(SimpleNameSyntax name, SemanticModel model, SyntaxNodeAnalysisContext context)
+        private static ITypeSymbol? ReceiverType(SimpleNameSyntax name, SemanticModel model, UseSite context)
         {
             switch (name.Parent)
             {
@@ -115,7 +163,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             }
         }
 
-        private static void Report(SyntaxNodeAnalysisContext context, Location location, Ban ban) =>
+        private static void Report(UseSite context, Location location, Ban ban) =>
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.BannedSymbol,
                 location,
@@ -128,7 +176,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 RuleQuote.Of(ban.Rule)));
 
         /// <summary>Names inside a doc comment <c>cref</c>, <c>nameof(...)</c> or a namespace declaration mention a symbol without using it.</summary>
-        private static bool IsMention(SimpleNameSyntax name, SemanticModel model, SyntaxNodeAnalysisContext context)
+        private static bool IsMention(SimpleNameSyntax name, SemanticModel model, UseSite context)
         {
             foreach (var ancestor in name.Ancestors(ascendOutOfTrivia: false))
             {
@@ -164,6 +212,29 @@ namespace AgentGuard.Analyzers.GoldenRules
                 QualifiedNameSyntax qualified when qualified.Left == node => qualified.Right,
                 _ => null,
             };
+
+        /// <summary>A node a ban may be used at, with what the checks need from the semantic model action.</summary>
+        private readonly struct UseSite
+        {
+            private readonly SemanticModelAnalysisContext _context;
+
+            public UseSite(SemanticModelAnalysisContext context, SyntaxNode node)
+            {
+                _context = context;
+                Node = node;
+            }
+
+            public SyntaxNode Node { get; }
+
+            public SemanticModel SemanticModel => _context.SemanticModel;
+
+            public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
+
+            /// <summary>The declaration the use is written in, so a banned type's own code is not a use of it.</summary>
+            public ISymbol? ContainingSymbol => _context.SemanticModel.GetEnclosingSymbol(Node.SpanStart, _context.CancellationToken);
+
+            public void ReportDiagnostic(Diagnostic diagnostic) => _context.ReportDiagnostic(diagnostic);
+        }
 
         private static void ReportUnenforceable(AdditionalFileAnalysisContext context, BanTable table)
         {

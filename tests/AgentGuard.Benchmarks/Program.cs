@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Benchmarks;
+using AgentGuard.Policy;
+using AgentGuard.Testing;
+using Markdig;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+// Each figure is a median of several runs after a warm-up, next to a baseline measured in the same run, and reported
+// as a ratio to it: absolute times depend on the machine, ratios much less.
+var quick = args.Contains("--quick");
+var runs = quick ? 3 : 9;
+
+var ruleText = Workload.RuleFile(35 * 1024);
+Console.WriteLine($"Rule file: {ruleText.Length / 1024.0:F1} KB, {ruleText.Split('\n').Length} lines");
+
+var markdigOnly = Measure(runs, () => Markdown.Parse(ruleText));
+var reading = Measure(runs, () => RuleFileReader.Read(ruleText));
+var readRules = RuleFileReader.Read(ruleText).Rules;
+Console.WriteLine($"Read {readRules.Count} rules, {readRules.Count(r => r.IsEnforcedInCode)} enforced in code, {readRules.Count(r => r.IsEnforcedOnPaths)} on paths");
+Report("Reading and compiling the rule file", reading, "Markdig parse of the same text", markdigOnly);
+
+var sources = Workload.Project(500).ToList();
+var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Latest), s.Path)).ToImmutableArray();
+var ruleLines = Environment.GetEnvironmentVariable("AGENTGUARD_BENCH_RULES") is { } only ? only.Split('|') : Workload.Rules;
+var rulesFile = new InMemoryAdditionalText("/bench/CLAUDE.md", SourceText.From(string.Join("\n", ruleLines) + "\n"));
+var options = new AnalyzerOptions(
+    ImmutableArray.Create<AdditionalText>(rulesFile),
+    new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
+ImmutableArray<DiagnosticAnalyzer> analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
+    new BannedSymbolAnalyzer(), new BannedConstructAnalyzer(), new ForbiddenDependencyAnalyzer(), new RuleFileAnalyzer());
+
+CSharpCompilation NewCompilation() => CSharpCompilation.Create(
+    "Bench", trees, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+
+// Baseline: the compiler's own full semantic analysis of the project (binding every method body).
+var compile = Measure(runs, () => NewCompilation().GetDiagnostics());
+var findings = 0;
+TimeSpan analyzerTime = default;
+List<(string, TimeSpan)> perAnalyzer = new();
+var analyze = Measure(runs, () =>
+{
+    var withAnalyzers = NewCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    findings = diagnostics.Length;
+    perAnalyzer = analyzers.Select(analyzer => (analyzer.GetType().Name, withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime)).ToList();
+    analyzerTime = perAnalyzer.Aggregate(TimeSpan.Zero, (sum, entry) => sum + entry.Item2);
+});
+
+// Setup alone: the same rules against a one-file compilation (resolving every rule target once).
+var setup = Measure(runs, () =>
+{
+    var single = CSharpCompilation.Create("Setup", new[] { trees[0] }, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    single.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+});
+var singleCompile = Measure(runs, () => CSharpCompilation.Create("Setup", new[] { trees[0] }, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).GetDiagnostics());
+Report("Rule setup per compilation (one-file project with analyzers)", setup, "same compilation without analyzers", singleCompile);
+// Baseline for the analyzer driver: the same compilation with one analyzer that asks for every file's semantic model
+// and does nothing, so the ratio below is what AgentGuard's analyzers add, not what running any analyzer costs.
+var driver = Measure(runs, () =>
+    NewCompilation().WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new IdleAnalyzer()), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult());
+
+Console.WriteLine($"Project: {sources.Count} files, {ruleLines.Length} rules, {findings} findings");
+Report("Analyzing with AgentGuard (compile + analyzers)", analyze, "compile alone (GetDiagnostics)", compile);
+Report("Analyzing with AgentGuard (compile + analyzers)", analyze, "compile with an idle analyzer", driver);
+Console.WriteLine($"  AgentGuard analyzers' own execution time (Roslyn telemetry, last run): {analyzerTime.TotalMilliseconds:F0} ms, "
+    + $"{100 * analyzerTime.TotalMilliseconds / (compile.Median.TotalMilliseconds + analyzerTime.TotalMilliseconds):F1}% of compile + analyzer time");
+foreach (var (name, time) in perAnalyzer)
+{
+    Console.WriteLine($"    {name}: {time.TotalMilliseconds:F0} ms");
+}
+
+static Measurement Measure(int runs, Action action)
+{
+    action();
+    var times = new List<TimeSpan>();
+    long allocated = 0;
+    for (var i = 0; i < runs; i++)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        action();
+        watch.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        times.Add(watch.Elapsed);
+    }
+
+    times.Sort();
+    return new Measurement(times[times.Count / 2], allocated);
+}
+
+static void Report(string what, Measurement measured, string baselineName, Measurement baseline) =>
+    Console.WriteLine($"{what}: {measured.Median.TotalMilliseconds:F1} ms, {measured.Allocated / 1024.0 / 1024.0:F1} MB allocated; "
+        + $"{measured.Median.TotalMilliseconds / baseline.Median.TotalMilliseconds:F2}x the {baselineName} ({baseline.Median.TotalMilliseconds:F1} ms)");
+
+internal readonly record struct Measurement(TimeSpan Median, long Allocated);
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class IdleAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Idle = new("IDLE0001", "Idle", "Idle", "Bench", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Idle);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        // Asks for every file's semantic model and does nothing with it: the work any semantic analyzer causes.
+        context.RegisterSemanticModelAction(_ => { });
+    }
+}
