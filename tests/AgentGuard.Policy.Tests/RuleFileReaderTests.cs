@@ -278,3 +278,24 @@ public class GuidanceReasonTests
         Assert.Null(Assert.Single(RuleFileReader.Read("- Never use `DateTime.Now`").Rules).GuidanceReason);
     }
 }
+
+public class TargetFormTests
+{
+    [Theory]
+    [InlineData("- **Never** use **DateTime.Now** in services", "DateTime.Now")]
+    [InlineData("- Never call Directory.SetCurrentDirectory — it changes process state", "Directory.SetCurrentDirectory")]
+    [InlineData("- Don't call Trace.WriteLine() from library code", "Trace.WriteLine()")]
+    public void Bold_names_and_dotted_identifiers_in_prose_are_targets(string bullet, string target)
+    {
+        Assert.Equal(new[] { target }, Assert.Single(RuleFileReader.Read(bullet).Rules).BannedTargets.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("- **Never** skip code review")]
+    [InlineData("- Never deploy ASP.NET apps from a laptop")]
+    [InlineData("- Never commit **README.md** changes without review")]
+    public void Bold_emphasis_and_dotted_words_that_are_not_names_are_not_symbol_targets(string bullet)
+    {
+        Assert.Empty(RuleFileReader.Read(bullet).Rules.SelectMany(r => r.BannedTargets));
+    }
+}
