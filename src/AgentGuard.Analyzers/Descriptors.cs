@@ -7,6 +7,7 @@ namespace AgentGuard.Analyzers
     internal static class Descriptors
     {
         private const string GoldenRules = "AgentGuard.GoldenRules";
+        private const string Builtins = "AgentGuard.Builtins";
 
         public static readonly DiagnosticDescriptor BannedSymbol = new DiagnosticDescriptor(
             DiagnosticIds.BannedSymbol,
@@ -67,5 +68,46 @@ namespace AgentGuard.Analyzers
             isEnabledByDefault: true,
             description: "An <!-- agentguard: ... --> annotation on a golden rule does not parse. Annotations are exact by design, so a broken one fails the build instead of being ignored.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.MalformedAnnotation));
+
+        // {1} is empty, or " (forbidden by a golden rule: FILE line N: "...")" when a rule escalates the check.
+        public static readonly DiagnosticDescriptor TodoMarker = new DiagnosticDescriptor(
+            DiagnosticIds.TodoMarker,
+            title: "TODO marker left in code",
+            messageFormat: "'{0}' marker left in a comment{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A TODO, FIXME, HACK, XXX or PROTOTYPE marker says the change is not finished. Finish it, or track it in an issue (and allow issue references in .editorconfig).",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.TodoMarker));
+
+        public static readonly DiagnosticDescriptor StubBody = new DiagnosticDescriptor(
+            DiagnosticIds.StubBody,
+            title: "Stub body",
+            messageFormat: "'{0}' only throws NotImplementedException{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A member whose whole body is 'throw new NotImplementedException()' looks finished to callers and fails at run time. NotSupportedException, a design decision, is not reported.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.StubBody));
+
+        public static readonly DiagnosticDescriptor UnjustifiedSuppression = new DiagnosticDescriptor(
+            DiagnosticIds.UnjustifiedSuppression,
+            title: "Suppression without justification",
+            messageFormat: "{0} suppresses {2} without saying why{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A '#pragma warning disable' without a comment on its line (or the line above), or a [SuppressMessage] without a Justification, hides a warning with no reason a reviewer can check.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.UnjustifiedSuppression));
+
+        public static readonly DiagnosticDescriptor AgentGuardSuppression = new DiagnosticDescriptor(
+            DiagnosticIds.AgentGuardSuppression,
+            title: "AgentGuard diagnostic suppressed in code",
+            messageFormat: "{0} suppresses {1}: AgentGuard's findings are not suppressed in code",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Suppressing an AgentGuard diagnostic in code is how a change switches off the rules that govern it. Fix the finding, or change the rule where the team reviews rules.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.AgentGuardSuppression));
     }
 }

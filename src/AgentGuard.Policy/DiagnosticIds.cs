@@ -21,6 +21,18 @@ namespace AgentGuard.Policy
         /// <summary>An <c>agentguard:</c> annotation does not parse.</summary>
         public const string MalformedAnnotation = "AG0012";
 
+        /// <summary>A TODO/FIXME/HACK marker left in a comment.</summary>
+        public const string TodoMarker = "AG1001";
+
+        /// <summary>A member whose whole body throws NotImplementedException.</summary>
+        public const string StubBody = "AG1003";
+
+        /// <summary>A warning suppressed without a justification.</summary>
+        public const string UnjustifiedSuppression = "AG1004";
+
+        /// <summary>An AgentGuard diagnostic suppressed in code.</summary>
+        public const string AgentGuardSuppression = "AG1005";
+
         /// <summary>The folder of the rule pages; each ID has <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
         public const string HelpBaseUri = "https://github.com/agentguard-dev/agentguard/blob/main/docs/rules/";
 

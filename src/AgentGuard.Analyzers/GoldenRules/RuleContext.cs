@@ -76,7 +76,8 @@ namespace AgentGuard.Analyzers.GoldenRules
             return relative != null && globs.Any(glob => glob.IsMatch(relative));
         }
 
-        private static bool IsTest(Compilation compilation, AnalyzerOptions options)
+        /// <summary>True for a test project: <c>IsTestProject</c>, or a reference to a test framework.</summary>
+        internal static bool IsTest(Compilation compilation, AnalyzerOptions options)
         {
             if (options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.IsTestProject", out var isTest)
                 && string.Equals(isTest.Trim(), "true", StringComparison.OrdinalIgnoreCase))

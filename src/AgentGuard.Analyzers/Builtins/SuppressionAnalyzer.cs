@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGuard.Analyzers.Builtins
+{
+    /// <summary>
+    /// AG1004: a suppression without a reason: <c>#pragma warning disable</c> with no comment on its line or the line
+    /// above, <c>[SuppressMessage]</c> / <c>[UnconditionalSuppressMessage]</c> without a <c>Justification</c> (or with
+    /// Visual Studio's placeholder <c>&lt;Pending&gt;</c>). AG1005: any suppression of an AgentGuard diagnostic in code,
+    /// justified or not, including a <c>#pragma warning disable</c> that names no ID and so disables them all.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SuppressionAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.UnjustifiedSuppression, Descriptors.AgentGuardSuppression);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
+                if (builtins == null)
+                {
+                    return;
+                }
+
+                start.RegisterSyntaxTreeAction(tree => AnalyzePragmas(tree, builtins));
+                start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins), SyntaxKind.Attribute);
+            });
+        }
+
+        private static void AnalyzePragmas(SyntaxTreeAnalysisContext context, BuiltinContext builtins)
+        {
+            var root = context.Tree.GetRoot(context.CancellationToken);
+            var text = context.Tree.GetText(context.CancellationToken);
+            for (var directive = root.GetFirstDirective(); directive != null; directive = directive.GetNextDirective())
+            {
+                if (directive is not PragmaWarningDirectiveTriviaSyntax pragma || !pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword))
+                {
+                    continue;
+                }
+
+                var ids = pragma.ErrorCodes.Select(code => code.ToString().Trim()).ToList();
+                var end = pragma.ErrorCodes.Count > 0 ? pragma.ErrorCodes[pragma.ErrorCodes.Count - 1].Span.End : pragma.DisableOrRestoreKeyword.Span.End;
+                var location = Location.Create(context.Tree, TextSpan.FromBounds(pragma.HashToken.SpanStart, end));
+                var agentGuardIds = ids.Count == 0 ? new List<string> { "every diagnostic, AgentGuard's included" } : ids.Where(IsAgentGuardId).ToList();
+                if (agentGuardIds.Count > 0)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AgentGuardSuppression, location, "#pragma warning disable", string.Join(", ", agentGuardIds)));
+                    continue;
+                }
+
+                if (!HasComment(pragma, end, text))
+                {
+                    builtins.Report(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, location, context.Tree, "#pragma warning disable", string.Join(", ", ids));
+                }
+            }
+        }
+
+        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (name is not ("SuppressMessage" or "SuppressMessageAttribute" or "UnconditionalSuppressMessage" or "UnconditionalSuppressMessageAttribute"))
+            {
+                return;
+            }
+
+            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType?.ContainingNamespace?.ToDisplayString() != "System.Diagnostics.CodeAnalysis")
+            {
+                return;
+            }
+
+            var arguments = attribute.ArgumentList?.Arguments ?? default;
+            var checkId = arguments.Count > 1 ? Constant(arguments[1], context) : null;
+            var suppressed = checkId?.Split(':')[0].Trim() ?? "a diagnostic";
+            if (IsAgentGuardId(suppressed))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AgentGuardSuppression, attribute.GetLocation(), "[" + name.Replace("Attribute", string.Empty) + "]", suppressed));
+                return;
+            }
+
+            var justification = arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Justification");
+            var reason = justification == null ? null : Constant(justification, context);
+            if (string.IsNullOrWhiteSpace(reason) || reason!.Trim() == "<Pending>")
+            {
+                builtins.Report(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, attribute.GetLocation(), attribute.SyntaxTree, "[" + name.Replace("Attribute", string.Empty) + "]", suppressed);
+            }
+        }
+
+        /// <summary>A comment after the directive on its line, or on the line right above it, gives the reason.</summary>
+        private static bool HasComment(PragmaWarningDirectiveTriviaSyntax pragma, int end, SourceText text)
+        {
+            var line = text.Lines.GetLineFromPosition(pragma.SpanStart);
+            var rest = text.ToString(TextSpan.FromBounds(end, line.End));
+            if (rest.Contains("//") || rest.Contains("/*"))
+            {
+                return true;
+            }
+
+            if (line.LineNumber == 0)
+            {
+                return false;
+            }
+
+            var above = text.Lines[line.LineNumber - 1].ToString().Trim();
+            return above.StartsWith("//", StringComparison.Ordinal) || above.EndsWith("*/", StringComparison.Ordinal);
+        }
+
+        private static bool IsAgentGuardId(string id) =>
+            id.Length == 6 && id.StartsWith("AG", StringComparison.OrdinalIgnoreCase) && id.Skip(2).All(char.IsDigit);
+
+        private static string? Constant(AttributeArgumentSyntax argument, SyntaxNodeAnalysisContext context) =>
+            context.SemanticModel.GetConstantValue(argument.Expression, context.CancellationToken) is { HasValue: true, Value: string value } ? value : null;
+    }
+}
