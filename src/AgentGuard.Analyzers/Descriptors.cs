@@ -90,6 +90,16 @@ namespace AgentGuard.Analyzers
             description: "A member whose whole body is 'throw new NotImplementedException()' looks finished to callers and fails at run time. NotSupportedException, a design decision, is not reported.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.StubBody));
 
+        public static readonly DiagnosticDescriptor SkippedTest = new DiagnosticDescriptor(
+            DiagnosticIds.SkippedTest,
+            title: "Skipped or disabled test",
+            messageFormat: "{0}{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A test skipped (xUnit Skip =), ignored ([Ignore]), made explicit without a reason ([Explicit]) or disabled by commenting out its attribute no longer protects anything, and is the quickest way to a green build.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SkippedTest));
+
         public static readonly DiagnosticDescriptor UnjustifiedSuppression = new DiagnosticDescriptor(
             DiagnosticIds.UnjustifiedSuppression,
             title: "Suppression without justification",

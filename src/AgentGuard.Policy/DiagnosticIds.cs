@@ -27,6 +27,9 @@ namespace AgentGuard.Policy
         /// <summary>A member whose whole body throws NotImplementedException.</summary>
         public const string StubBody = "AG1003";
 
+        /// <summary>A test that is skipped, ignored or commented out.</summary>
+        public const string SkippedTest = "AG1007";
+
         /// <summary>A warning suppressed without a justification.</summary>
         public const string UnjustifiedSuppression = "AG1004";
 

@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGuard.Analyzers.Builtins
+{
+    /// <summary>
+    /// AG1007: a skipped or disabled test. xUnit <c>[Fact(Skip = "...")]</c> / <c>[Theory(Skip = ...)]</c>; NUnit and
+    /// MSTest <c>[Ignore]</c>; NUnit <c>[Explicit]</c> without a reason; and a test attribute commented out
+    /// (<c>// [Fact]</c> alone on its line). Attributes count only from the test frameworks' own namespaces.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SkippedTestAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly Regex CommentedOutAttribute = new Regex(
+            @"^[ \t]*//+[ \t]*\[[ \t]*(?<name>Fact|Theory|Test|TestCase|TestCaseSource|TestMethod|DataTestMethod)\b[^\]]*\][ \t]*$",
+            RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
+                var xunitFact = start.Compilation.GetTypeByMetadataName("Xunit.FactAttribute");
+                if (builtins == null)
+                {
+                    return;
+                }
+
+                start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins, xunitFact), SyntaxKind.Attribute);
+                start.RegisterSyntaxTreeAction(tree => AnalyzeComments(tree, builtins));
+            });
+        }
+
+        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol? xunitFact)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (attribute.Name as SimpleNameSyntax)?.Identifier.ValueText;
+            if (name is not ("Fact" or "FactAttribute" or "Theory" or "TheoryAttribute" or "Ignore" or "IgnoreAttribute" or "Explicit" or "ExplicitAttribute")
+                && attribute.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText == "Skip") != true)
+            {
+                return;
+            }
+
+            var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType;
+            if (type == null)
+            {
+                return;
+            }
+
+            var method = attribute.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText
+                ?? attribute.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText ?? "test";
+            string? finding = null;
+            if (xunitFact != null && DerivesFrom(type, xunitFact))
+            {
+                var skip = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Skip");
+                var value = skip == null ? null : context.SemanticModel.GetConstantValue(skip.Expression, context.CancellationToken);
+                if (skip != null && !(value is { HasValue: true, Value: null }))
+                {
+                    finding = $"Test '{method}' is skipped with Skip =";
+                }
+            }
+            else
+            {
+                var ns = type.ContainingNamespace?.ToDisplayString();
+                var isTestFramework = ns == "NUnit.Framework" || ns == "Microsoft.VisualStudio.TestTools.UnitTesting";
+                if (isTestFramework && type.Name == "IgnoreAttribute")
+                {
+                    finding = $"Test '{method}' is ignored with [Ignore]";
+                }
+                else if (ns == "NUnit.Framework" && type.Name == "ExplicitAttribute" && (attribute.ArgumentList == null || attribute.ArgumentList.Arguments.Count == 0))
+                {
+                    finding = $"Test '{method}' is made explicit without a reason";
+                }
+            }
+
+            if (finding != null)
+            {
+                builtins.Report(context.ReportDiagnostic, Descriptors.SkippedTest, attribute.GetLocation(), attribute.SyntaxTree, finding);
+            }
+        }
+
+        private static void AnalyzeComments(SyntaxTreeAnalysisContext context, BuiltinContext builtins)
+        {
+            var root = context.Tree.GetRoot(context.CancellationToken);
+            foreach (var trivia in root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)))
+            {
+                var match = CommentedOutAttribute.Match(trivia.ToString());
+                if (match.Success)
+                {
+                    var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart, trivia.Span.Length));
+                    builtins.Report(context.ReportDiagnostic, Descriptors.SkippedTest, location, context.Tree, $"A [{match.Groups["name"].Value}] attribute is commented out, which disables the test");
+                }
+            }
+        }
+
+        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
