@@ -14,23 +14,23 @@ namespace AgentGuard.Policy
 
         private static readonly (Regex Pattern, string Id)[] Forbidding =
         {
-            (new Regex(@"\b(?:TODO|FIXME|HACK|XXX)s?\b|\btodo\s+(?:comments?|markers?|notes?)\b", Options), "AG1001"),
-            (new Regex(@"\blorem\s+ipsum\b|\bfiller\b|\bdummy\s+(?:data|text|values?|content)\b|\bfake\s+(?:data|urls?|values?|content|emails?)\b|\bplaceholders?\b(?!\s+(?:implementations?|methods?|code|bod(?:y|ies)))|\bexample\.com\b", IgnoreCase), "AG1002"),
-            (new Regex(@"\bNotImplementedException\b|\bstubs?\b|\bstubbed\b|\bunimplemented\b|\bplaceholder\s+(?:implementations?|methods?|code|bod(?:y|ies))\b", IgnoreCase), "AG1003"),
-            (new Regex(@"\bsuppress(?:ing|ions?|es)?\b[^.]*\b(?:warnings?|diagnostics?|analy[sz]ers?|analy[sz]er\s+findings)\b|\b(?:warnings?|diagnostics?)\b[^.]*\bsuppress|\bSuppressMessage\b", IgnoreCase), "AG1004"),
-            (new Regex(@"\bsuppress[^.]*\b(?:AgentGuard|AG\d{4})\b|\b(?:AgentGuard|AG\d{4})\b[^.]*\bsuppress", IgnoreCase), "AG1005"),
-            (new Regex(@"\btests?\b[^.]*\bwithout\s+(?:an?\s+|any\s+)?assert(?:ions?|s)?\b|\bassert(?:s|ing)?\s+nothing\b|\bempty\s+tests?\b|\btests?\s+that\s+(?:never|don't|do\s+not)\s+assert", IgnoreCase), "AG1006"),
-            (new Regex(@"\bskip(?:s|ping|ped)?\b[^.]*\btests?\b|\btests?\b[^.]*\bskip(?:ped)?\b|\bdisabl(?:e|es|ing)\b[^.]*\btests?\b|\bignor(?:e|es|ing)\b[^.]*\b(?:failing\s+)?tests?\b|\[(?:Ignore|Skip)\]|\bSkip\s*=", IgnoreCase), "AG1007"),
-            (new Regex(@"\bswallow(?:s|ing|ed)?\b[^.]*\b\w*(?:exceptions?|errors?)\b|\b\w*(?:exceptions?|errors?)\b[^.]*\bswallow|\bempty\s+catch(?:es|\s+blocks?)?\b|\bcatch[- ]all\b|\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}", IgnoreCase), "AG1008"),
+            (new Regex(@"\b(?:TODO|FIXME|HACK|XXX)s?\b|\btodo\s+(?:comments?|markers?|notes?)\b", Options, Patterns.Timeout), "AG1001"),
+            (new Regex(@"\blorem\s+ipsum\b|\bfiller\b|\bdummy\s+(?:data|text|values?|content)\b|\bfake\s+(?:data|urls?|values?|content|emails?)\b|\bplaceholders?\b(?!\s+(?:implementations?|methods?|code|bod(?:y|ies)))|\bexample\.com\b", IgnoreCase, Patterns.Timeout), "AG1002"),
+            (new Regex(@"\bNotImplementedException\b|\bstubs?\b|\bstubbed\b|\bunimplemented\b|\bplaceholder\s+(?:implementations?|methods?|code|bod(?:y|ies))\b", IgnoreCase, Patterns.Timeout), "AG1003"),
+            (new Regex(@"\bsuppress(?:ing|ions?|es)?\b[^.]*\b(?:warnings?|diagnostics?|analy[sz]ers?|analy[sz]er\s+findings)\b|\b(?:warnings?|diagnostics?)\b[^.]*\bsuppress|\bSuppressMessage\b", IgnoreCase, Patterns.Timeout), "AG1004"),
+            (new Regex(@"\bsuppress[^.]*\b(?:AgentGuard|AG\d{4})\b|\b(?:AgentGuard|AG\d{4})\b[^.]*\bsuppress", IgnoreCase, Patterns.Timeout), "AG1005"),
+            (new Regex(@"\btests?\b[^.]*\bwithout\s+(?:an?\s+|any\s+)?assert(?:ions?|s)?\b|\bassert(?:s|ing)?\s+nothing\b|\bempty\s+tests?\b|\btests?\s+that\s+(?:never|don't|do\s+not)\s+assert", IgnoreCase, Patterns.Timeout), "AG1006"),
+            (new Regex(@"\bskip(?:s|ping|ped)?\b[^.]*\btests?\b|\btests?\b[^.]*\bskip(?:ped)?\b|\bdisabl(?:e|es|ing)\b[^.]*\btests?\b|\bignor(?:e|es|ing)\b[^.]*\b(?:failing\s+)?tests?\b|\[(?:Ignore|Skip)\]|\bSkip\s*=", IgnoreCase, Patterns.Timeout), "AG1007"),
+            (new Regex(@"\bswallow(?:s|ing|ed)?\b[^.]*\b\w*(?:exceptions?|errors?)\b|\b\w*(?:exceptions?|errors?)\b[^.]*\bswallow|\bempty\s+catch(?:es|\s+blocks?)?\b|\bcatch[- ]all\b|\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}", IgnoreCase, Patterns.Timeout), "AG1008"),
             (new Regex(@"\b(?:hard[- ]?cod(?:e|ed|ing)|commit(?:ting)?|check(?:ing)?\s+in|embed(?:ding)?|past(?:e|ing)|stor(?:e|ing)|put(?:ting)?|inlin(?:e|ing))\b[^.]*\b(?:secrets?|credentials?|api[- ]?keys?|passwords?|access\s+tokens?|connection\s+strings?|private\s+keys?)\b"
-                + @"|\b(?:secrets?|credentials?|api[- ]?keys?|passwords?|access\s+tokens?|private\s+keys?)\b[^.]*\b(?:in\s+(?:code|source|the\s+repo(?:sitory)?|git)|hard[- ]?coded)\b", IgnoreCase), "AG1009"),
+                + @"|\b(?:secrets?|credentials?|api[- ]?keys?|passwords?|access\s+tokens?|private\s+keys?)\b[^.]*\b(?:in\s+(?:code|source|the\s+repo(?:sitory)?|git)|hard[- ]?coded)\b", IgnoreCase, Patterns.Timeout), "AG1009"),
         };
 
         // Positive wording that still asks for what a built-in checks: "every test must assert something".
         private static readonly (Regex Pattern, string Id)[] Requiring =
         {
-            (new Regex(@"\b(?:every|each|all)\s+tests?\b[^.]*\b(?:must|should|needs?\s+to|has\s+to)\s+(?:have\s+)?(?:an?\s+|at\s+least\s+one\s+)?assert", IgnoreCase), "AG1006"),
-            (new Regex(@"\btests?\s+must\s+(?:have|contain|make)\s+(?:an?\s+|at\s+least\s+one\s+)?assert", IgnoreCase), "AG1006"),
+            (new Regex(@"\b(?:every|each|all)\s+tests?\b[^.]*\b(?:must|should|needs?\s+to|has\s+to)\s+(?:have\s+)?(?:an?\s+|at\s+least\s+one\s+)?assert", IgnoreCase, Patterns.Timeout), "AG1006"),
+            (new Regex(@"\btests?\s+must\s+(?:have|contain|make)\s+(?:an?\s+|at\s+least\s+one\s+)?assert", IgnoreCase, Patterns.Timeout), "AG1006"),
         };
 
         /// <summary>The built-ins a forbidding clause names.</summary>
@@ -40,7 +40,7 @@ namespace AgentGuard.Policy
         public static IEnumerable<string> MatchRequiring(string text) => Match(Requiring, text);
 
         /// <summary>True for an ID of a built-in check.</summary>
-        public static bool IsBuiltinId(string id) => Regex.IsMatch(id, @"^AG100[1-9]$");
+        public static bool IsBuiltinId(string id) => Regex.IsMatch(id, @"^AG100[1-9]$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private static IEnumerable<string> Match((Regex Pattern, string Id)[] table, string text)
         {

@@ -37,37 +37,46 @@ namespace AgentGuard.Policy
             + @"|\s+\(\s*|(?<!\()\s*\)(?=\s|$|[.,;:!?])"
             + @"|\s*,\s*(?=(?:and\s+|but\s+|so\s+)?" + PolarityVerb + ")"
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
-            Options);
+            Options, Patterns.Timeout);
 
-        private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant);
+        private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
         // Not ASP.NET (no lowercase), not Node.js or Program.cs (a lowercase segment), not Directory.Build.props.
         private static readonly Regex DottedIdentifier = new Regex(
             @"(?<![\w./\\@#-])(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)+(?:\(\))?(?![\w/\\-]|\.[A-Za-z])",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private static readonly Regex ApprovalWords = new Regex(
             @"\bapprov|\bsign[- ]?off\b|\breviewed\s+by\b|\bask\s+(?:a\s+human|first|before|for\s+permission)\b|\bwithout\s+asking\b|\basking\s+first\b|\bpermission\b|\bconfirm(?:ation)?\s+(?:from|with)\b",
-            Options);
+            Options, Patterns.Timeout);
 
         // "Never use `decimal.Round` without `MidpointRounding`": which uses are allowed depends on something the
         // analyzers cannot see, so the rule bans no symbol or construct.
         private static readonly Regex Condition = new Regex(
-            @"\b(?:without|when(?:ever)?|while|if|before|after|twice|more\s+than\s+once|only)\b|\bin(?:side)?\s+(?:a\s+|the\s+)?(?:tight\s+)?loops?\b|\bfrom\s+(?:a|the|any)\s+(?:[\w-]+\s+)?thread\b",
-            Options);
+            @"\b(?:without|when(?:ever)?|while|if|before|after|twice|more\s+than\s+once|only)\b|\bas\s+(?:a|an)\s+\w+|\bin(?:side)?\s+(?:a\s+|the\s+)?(?:tight\s+)?loops?\b|\bfrom\s+(?:a|the|any)\s+(?:[\w-]+\s+)?thread\b",
+            Options, Patterns.Timeout);
 
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
-        private static readonly Regex Exclusion = new Regex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options);
+        private static readonly Regex Exclusion = new Regex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options, Patterns.Timeout);
+
+        // "in `InvoiceCalculator`", "into `OrderService`", "in Shop.Domain": the code span names where the rule applies, not
+        // what it bans. A path there is a scope (ReadPathScope); a name is a place the analyzers cannot see.
+        private static readonly Regex PlaceTarget = new Regex(
+            @"\b(?:in|inside|within|into|throughout|for)\s+(?:the\s+|a\s+|an\s+|any\s+|our\s+|all\s+)?\u0001(?<index>\d+)\u0002",
+            Options,
+            Patterns.Timeout);
 
         // "outside the Infrastructure project": allowed in one place the analyzers cannot name.
-        private static readonly Regex OutsidePlace = new Regex(@"\boutside\s+(?:of\s+)?(?!tests?\b|test\s+code\b)(?:the\s+)?\w", Options);
+        private static readonly Regex OutsidePlace = new Regex(@"\boutside\s+(?:of\s+)?(?!tests?\b|test\s+code\b)(?:the\s+)?\w", Options, Patterns.Timeout);
 
-        // A limit by place or purpose: "in components", "on hot paths", "for invoice numbers", "with string concatenation".
+        // A limit by place or purpose: "in components", "on hot paths", "for invoice numbers", "with string concatenation",
+        // "to build SQL".
         private static readonly Regex PlaceQualifier = new Regex(
             @"\b(?:in|on|for|from|inside|within)\s+(?!(?:code|source|the\s+code(?:base)?|the\s+repo(?:sitory)?|any\s+code|all\s+code)\b)(?:the\s+|a\s+|an\s+|our\s+|any\s+|all\s+)?[a-z][\w'-]*"
-            + @"|\bwith\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'-]*",
-            Options);
+            + @"|\bwith\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'-]*"
+            + @"|\bto\s+(?:build|create|make|construct|generate|format|compute|parse|store|send|implement|handle|represent|model|produce|check|validate|control|signal|compare|concatenate|pass|hold|cache|identify|get|read|write)\b",
+            Options, Patterns.Timeout);
 
         public static GoldenRule? Interpret(InlineText bullet, Section section, int line, RuleAnnotation? annotation)
         {
@@ -87,6 +96,14 @@ namespace AgentGuard.Policy
             var parts = new RuleParts();
             var consumed = new HashSet<int>();
             ReadPathScope(masked, codes, targets, parts, consumed);
+            foreach (Match place in PlaceTarget.Matches(masked))
+            {
+                var index = int.Parse(place.Groups["index"].Value, CultureInfo.InvariantCulture);
+                if (targets[index] != TargetKind.Path && consumed.Add(index))
+                {
+                    parts.Restricted = true;
+                }
+            }
 
             // The words that limit the rule: the bullet's own, and a lead-in's ("Never call these from billing code:").
             var qualifiers = section.IsLeadIn ? masked + " " + section.Label : masked;
@@ -105,12 +122,22 @@ namespace AgentGuard.Policy
             var previousIsLeadIn = false;
             var normative = false;
             var clauses = ClauseBoundary.Split(masked);
+
+            // "Use `TimeProvider`, not `DateTime.Now`", "Prefer `A` over `B`", a ✅ line: the bullet says itself what it
+            // forbids or prefers, so a "Never" heading does not turn what it asks for into a ban.
+            var statesOwnNegation = clauses.Length > 0
+                && (PolarityWords.IndexOfInsteadOf(clauses[0]) >= 0 || PolarityWords.IsPreferOver(clauses[0]) || PolarityWords.IsMarkedRight(clauses[0])
+                    || System.Linq.Enumerable.Any(System.Linq.Enumerable.Skip(clauses, 1), c => PolarityWords.OfClause(c) == RulePolarity.Never));
             for (var i = 0; i < clauses.Length; i++)
             {
                 var clause = clauses[i];
                 var own = PolarityWords.OfClause(ScopeWords.WithoutLeadingScope(clause));
                 var insteadOf = PolarityWords.IndexOfInsteadOf(clause);
-                var polarity = i == 0 ? Combine(own, section.Polarity, insteadOf >= 0) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
+                var polarity = i == 0 ? Combine(own, section.Polarity, statesOwnNegation) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
+                if (insteadOf >= 0 && PolarityWords.IsPreference(clause))
+                {
+                    parts.Restricted = true;
+                }
                 var gate = VerbGates.Of(Lead(ScopeWords.WithoutLeadingScope(clause)), clause);
                 if (i == 0)
                 {
@@ -148,7 +175,7 @@ namespace AgentGuard.Policy
             }
 
             parts.Tests = ScopeWords.TestScopeOf(prose);
-            var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && PlaceQualifier.IsMatch(ScopeWords.WithoutTestScope(prose));
+            var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && (parts.Restricted || PlaceQualifier.IsMatch(ScopeWords.WithoutTestScope(prose)));
             parts.HasEscapeClause = restricted || PolarityWords.HasEscapeClause(ScopeWords.WithoutTestScope(prose));
             if (annotation != null)
             {
@@ -175,16 +202,16 @@ namespace AgentGuard.Policy
                 }
             }
 
-            return Combine(PolarityWords.OfClause(text), section, insteadOf: false);
+            return Combine(PolarityWords.OfClause(text), section, statesOwnNegation: false);
         }
 
         /// <summary>
         /// A bullet's own negative wording wins; under a "Never" heading every bullet bans, except one that says what to
         /// use instead ("Use `B` instead of `A`" under "## Don'ts" still bans A, not B); otherwise its own wording or the heading's.
         /// </summary>
-        private static RulePolarity Combine(RulePolarity own, RulePolarity section, bool insteadOf)
+        private static RulePolarity Combine(RulePolarity own, RulePolarity section, bool statesOwnNegation)
         {
-            if (own == RulePolarity.Never || (section == RulePolarity.Never && !(own == RulePolarity.Always && insteadOf)))
+            if (own == RulePolarity.Never || (section == RulePolarity.Never && !(own == RulePolarity.Always && statesOwnNegation)))
             {
                 return RulePolarity.Never;
             }
@@ -203,7 +230,7 @@ namespace AgentGuard.Policy
             foreach (Match match in ScopeWords.PathScope.Matches(masked))
             {
                 var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
-                if (targets[index] == TargetKind.Path && consumed.Add(index))
+                if (targets[index] == TargetKind.Path && PathGlob.Problem(codes[index]) == null && consumed.Add(index))
                 {
                     parts.ScopePaths.Add(codes[index].Trim());
                 }
@@ -219,8 +246,8 @@ namespace AgentGuard.Policy
                 case RulePolarity.Never:
                     // "Never use `A` instead of `B`" bans A.
                     var banEnd = insteadOf >= 0 ? System.Math.Min(insteadOf, end) : end;
-                    AddTargets(clause, 0, banEnd, gate, context.Approval ? PathRuleKind.Approval : PathRuleKind.Forbidden, context);
-                    if (!context.Conditional)
+                    AddTargets(clause, 0, banEnd, gate, context.Approval ? PathRuleKind.Approval : PathRuleKind.Forbidden, context, VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))));
+                    if (!context.Conditional && !VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))))
                     {
                         foreach (var construct in ConstructTable.MatchProse(Placeholder.Replace(clause.Substring(0, banEnd), " ")))
                         {
@@ -272,7 +299,7 @@ namespace AgentGuard.Policy
             }
         }
 
-        private static void AddTargets(string clause, int from, int to, VerbGate gate, PathRuleKind pathKind, ClauseContext context)
+        private static void AddTargets(string clause, int from, int to, VerbGate gate, PathRuleKind pathKind, ClauseContext context, bool editing = false)
         {
             foreach (var index in PlaceholderIndexes(clause, from, to))
             {
@@ -300,7 +327,7 @@ namespace AgentGuard.Policy
                     case TargetKind.Symbol when gate != VerbGate.Other && !context.Conditional:
                         context.Parts.AddSymbol(gate == VerbGate.Construct ? symbol!.AsConstruction() : symbol!);
                         break;
-                    case TargetKind.Construct when !context.Conditional:
+                    case TargetKind.Construct when !context.Conditional && !editing:
                         context.Parts.AddConstruct(construct);
                         break;
                     case TargetKind.Path:
@@ -355,7 +382,7 @@ namespace AgentGuard.Policy
                 }
 
                 // Typographic apostrophes ("Don’t") read as plain ones; the placeholder characters never come from the text.
-                var text = Regex.Replace(token.Text.Replace('\u2019', '\''), @"[\s\u0001\u0002]+", " ");
+                var text = Regex.Replace(token.Text.Replace('\u2019', '\''), @"[\s\u0001\u0002]+", " ", RegexOptions.CultureInvariant, Patterns.Timeout);
                 var position = 0;
                 foreach (Match identifier in DottedIdentifier.Matches(text))
                 {

@@ -75,9 +75,15 @@ namespace AgentGuard.Policy
         }
 
         // "()" or a parameter-type list "(string, int)"; a call with arguments ("WriteLine(\"Saved\")") is an example, not a name.
+        // Items separated by required commas, each an atomic group: no way to split one type name in several, so the
+        // match is linear in the text (an optional separator here once made it exponential).
+        private const string ParameterType =
+            @"(?>\s*(?:(?:ref|out|in|params)\s+)?(?:[A-Z][\w.]*|string|int|long|bool|object|double|float|decimal|char|byte|short|uint|ulong)(?:<[\w\s,.<>]*>)?(?:\[\])?\??\s*)";
+
         private static readonly System.Text.RegularExpressions.Regex ParameterList = new System.Text.RegularExpressions.Regex(
-            @"^\((?:\s*(?:(?:ref|out|in|params)\s+)?(?:[A-Z][\w.]*|string|int|long|bool|object|double|float|decimal|char|byte|short|uint|ulong)(?:<[\w\s,.<>]*>)?(?:\[\])?\??\s*,?)*\s*\)$",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            @"^\((?:" + ParameterType + @"(?:," + ParameterType + @")*)?\)$",
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant,
+            Patterns.Timeout);
 
         private static string StripCall(string text)
         {

@@ -21,7 +21,8 @@ namespace AgentGuard.Policy
             ["#nullable disable"] = BannedConstruct.NullableDisable,
             ["#pragma warning disable"] = BannedConstruct.PragmaWarningDisable,
             ["!"] = BannedConstruct.NullForgiving,
-            ["null!"] = BannedConstruct.NullForgiving,
+            ["null!"] = BannedConstruct.NullLiteralForgiving,
+            ["default!"] = BannedConstruct.NullLiteralForgiving,
             ["lock (this)"] = BannedConstruct.LockThis,
             ["lock(this)"] = BannedConstruct.LockThis,
             [".Result"] = BannedConstruct.TaskResult,
@@ -37,7 +38,7 @@ namespace AgentGuard.Policy
             (Phrase(@"\basync\s+void\b"), BannedConstruct.AsyncVoid),
             (Phrase(@"\bthe\s+dynamic\s+(?:keyword|type)\b|\bdynamic\s+typing\b"), BannedConstruct.Dynamic),
             (Phrase(@"\bgoto\b"), BannedConstruct.Goto),
-            (Phrase(@"#region\b|\bregions\b"), BannedConstruct.Region),
+            (Phrase(@"#regions?\b|\bregion\s+(?:blocks?|directives?)\b"), BannedConstruct.Region),
             (Phrase(@"#nullable\s+disable\b"), BannedConstruct.NullableDisable),
             (Phrase(@"#pragma\s+warning\s+disable\b"), BannedConstruct.PragmaWarningDisable),
             (Phrase(@"\bnull[- ]forgiving\b|\bdammit\s+operator\b|\bbang\s+operator\b"), BannedConstruct.NullForgiving),
@@ -45,13 +46,13 @@ namespace AgentGuard.Policy
             (Phrase(@"(?<![\w)])\.Result\b"), BannedConstruct.TaskResult),
             (Phrase(@"(?<![\w)])\.Wait\(\)"), BannedConstruct.TaskWait),
             (Phrase(@"\.GetAwaiter\(\)\.GetResult\(\)"), BannedConstruct.GetAwaiterGetResult),
-            (Phrase(@"\bunsafe\s+(?:code|blocks?|keyword|context)\b"), BannedConstruct.Unsafe),
+            (Phrase(@"(?<![\w-])unsafe\s+(?:code|blocks?|keyword|context)\b"), BannedConstruct.Unsafe),
         };
 
         /// <summary>The construct a code span names, if it is in the table.</summary>
         public static bool TryMatchCodeSpan(string text, out BannedConstruct construct)
         {
-            var normalized = Regex.Replace(text.Trim().TrimEnd(';'), @"\s+", " ");
+            var normalized = Regex.Replace(text.Trim().TrimEnd(';'), @"\s+", " ", RegexOptions.CultureInvariant, Patterns.Timeout);
             if (normalized.StartsWith("#pragma warning disable", System.StringComparison.Ordinal))
             {
                 normalized = "#pragma warning disable";
@@ -93,6 +94,6 @@ namespace AgentGuard.Policy
             return false;
         }
 
-        private static Regex Phrase(string pattern) => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static Regex Phrase(string pattern) => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
     }
 }

@@ -13,15 +13,15 @@ namespace AgentGuard.Policy
             @"^\W*(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
             + @"(?:(?:must|should|shall|may|can)\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
             + @"\s+(?:the\s+|anything\s+(?:in|from)\s+|types\s+(?:in|from)\s+)?" + string.Format(Code, "to"),
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex ToFirst = new Regex(
             @"^\W*(?:never|don't|do\s+not)\s+(?:reference|use|import|call)\s+" + string.Format(Code, "to") + @"\s+from\s+(?:within\s+)?(?:the\s+)?" + string.Format(Code, "from"),
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex NoReferences = new Regex(
             @"^\W*no\s+(?:references|dependencies|imports|calls)\s+from\s+(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:to|on|into)\s+(?:the\s+)?" + string.Format(Code, "to"),
-            Options);
+            Options, Patterns.Timeout);
 
         /// <summary>The placeholder indexes of the two sides, when the clause forbids a dependency.</summary>
         public static bool TryMatch(string clause, out int from, out int to)

@@ -27,6 +27,9 @@ namespace AgentGuard.Policy
         /// <summary>The null-forgiving operator <c>x!</c>.</summary>
         NullForgiving,
 
+        /// <summary><c>null!</c> and <c>default!</c>: the null-forgiving operator on a literal, the usual "initialized later" shortcut.</summary>
+        NullLiteralForgiving,
+
         /// <summary><c>lock (this)</c>.</summary>
         LockThis,
 

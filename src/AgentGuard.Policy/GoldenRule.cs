@@ -124,6 +124,9 @@ namespace AgentGuard.Policy
 
         public bool Ignored { get; set; }
 
+        /// <summary>True when the rule is limited to a place or purpose the analyzers cannot see: enforced as a warning.</summary>
+        public bool Restricted { get; set; }
+
         /// <summary>Why a target the rule names was not enforced, when one was passed over.</summary>
         public string? GuidanceReason { get; set; }
 

@@ -11,12 +11,35 @@ namespace AgentGuard.Policy
     /// </summary>
     public sealed class PathGlob
     {
-        private readonly Matcher _matcher;
+        // Matching happens under this root, in memory: the process's current folder is never consulted.
+        private static readonly string Root = System.IO.Path.DirectorySeparatorChar == '\\' ? @"C:\agentguard-glob" : "/agentguard-glob";
 
-        private PathGlob(string text, Matcher matcher)
+        private readonly Matcher? _matcher;
+
+        private PathGlob(string text, Matcher? matcher)
         {
             Text = text;
             _matcher = matcher;
+        }
+
+        /// <summary>Why the glob cannot be used, or null: a rule's globs stay inside the folder of the rule file.</summary>
+        public static string? Problem(string text)
+        {
+            var pattern = text.Trim().Replace('\\', '/');
+            if (pattern.Length == 0)
+            {
+                return "the glob is empty";
+            }
+
+            foreach (var segment in pattern.Split('/'))
+            {
+                if (segment == "..")
+                {
+                    return $"'{text}' leaves the rule file's folder with '..'; write the glob in a rule file nearer the root, or relative to it";
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The glob as written.</summary>
@@ -25,6 +48,12 @@ namespace AgentGuard.Policy
         /// <summary>Creates a glob; paths compare case-insensitively, as on the file systems most teams share.</summary>
         public static PathGlob Parse(string text)
         {
+            if (Problem(text) != null)
+            {
+                // Reported where the glob is written (AG0012 for an annotation); here it simply matches nothing.
+                return new PathGlob(text, null);
+            }
+
             var pattern = text.Trim().Replace('\\', '/');
             if (pattern.StartsWith("./", StringComparison.Ordinal))
             {
@@ -43,22 +72,41 @@ namespace AgentGuard.Policy
                 pattern = "**/" + pattern;
             }
 
-            var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
-            matcher.AddInclude(pattern);
-            if (!pattern.EndsWith("**", StringComparison.Ordinal))
+            try
             {
-                // "src/Domain" names the folder as well as a file of that name.
-                matcher.AddInclude(pattern + "/**");
-            }
+                var matcher = new Matcher(StringComparison.OrdinalIgnoreCase);
+                matcher.AddInclude(pattern);
+                if (!pattern.EndsWith("**", StringComparison.Ordinal))
+                {
+                    // "src/Domain" names the folder as well as a file of that name.
+                    matcher.AddInclude(pattern + "/**");
+                }
 
-            return new PathGlob(text, matcher);
+                return new PathGlob(text, matcher);
+            }
+            catch (ArgumentException)
+            {
+                return new PathGlob(text, null);
+            }
         }
 
         /// <summary>True when <paramref name="relativePath"/> ('/' or '\' separated, relative to the glob's base folder) matches.</summary>
         public bool IsMatch(string relativePath)
         {
             var path = relativePath.Replace('\\', '/').TrimStart('/');
-            return path.Length > 0 && !path.StartsWith("../", StringComparison.Ordinal) && _matcher.Match(path).HasMatches;
+            if (_matcher == null || path.Length == 0 || path.StartsWith("../", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            try
+            {
+                return _matcher.Match(Root, new[] { Root + "/" + path }).HasMatches;
+            }
+            catch (Exception exception) when (exception is ArgumentException || exception is System.IO.PathTooLongException || exception is NotSupportedException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The path of <paramref name="path"/> relative to <paramref name="folder"/>, with '/', or null when it is not under it.</summary>

@@ -17,42 +17,42 @@ namespace AgentGuard.Policy
             + @"|no\s+(?!need\b|longer\b|more\s+than\b|matter\b|one\b|other\b)"
             + @"|not\s+(?!only\b|just\b|all\b|necessarily\b|yet\b)"
             + @"|stop\s+using\b|forbidden\b|prohibited\b)",
-            Options);
+            Options, Patterns.Timeout);
 
         // "We use `A` instead of `B`" describes the code base; "You should use" and a bare imperative ask for it.
         private static readonly Regex PositiveStart = new Regex(
             @"^(?:(?:you|agents?|ai\s+agents?|the\s+agent)\s+)?"
             + @"(?:always|use|prefer|must|should|shall|ensure|make\s+sure|do|call|inject|read|write|pass|rely|favou?r"
             + @"|go\s+through|instead|keep|take|get|obtain|log|throw|return|add|wrap|validate|register|depend)\b",
-            Options);
+            Options, Patterns.Timeout);
 
         // "`DateTime.Now` is banned", "`Thread.Sleep` must not be used".
         private static readonly Regex NegativeVerdict = new Regex(
             @"\b(?:is|are)\s+(?:banned|forbidden|prohibited|disallowed|not\s+allowed|not\s+permitted|off[- ]limits)\b"
             + @"|\b(?:must|should|may)\s+(?:never|not)\s+be\s+(?:used|called|referenced)\b",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex NegativeHeading = new Regex(
             @"\b(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|not\s+allowed|banned|anti-?patterns?)\b|❌|🚫|⛔",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex PositiveHeading = new Regex(
             @"\b(?:always|must|required|do'?s)\b|^\s*do\s*$|✅",
-            Options);
+            Options, Patterns.Timeout);
 
         // A heading gives polarity when it is the polarity ("## Never", "### ❌ NEVER:", "## Things to avoid"), not when a
         // longer topic heading mentions it ("## Error handling — never swallow exceptions").
         private static readonly Regex LeadingPolarityWord = new Regex(
             @"^\W*(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|banned|anti-?patterns?|always|must|required|dos?|do's)\b|^\W*(?:❌|🚫|⛔|✅)",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex EscapeClause = new Regex(
             @"\b(?:unless|except|other\s+than|apart\s+from|besides|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
             + @"|as\s+much\s+as\s+possible|when\s+practical|where\s+practical|if\s+needed|when\s+necessary|if\s+necessary"
             + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
-            Options);
+            Options, Patterns.Timeout);
 
-        private static readonly Regex InsteadOf = new Regex(@"\binstead\s+of\b|\brather\s+than\b", Options);
+        private static readonly Regex InsteadOf = new Regex(@"\binstead\s+of\b|\brather\s+than\b", Options, Patterns.Timeout);
 
         public static RulePolarity OfHeading(string heading)
         {
@@ -112,11 +112,27 @@ namespace AgentGuard.Policy
         /// <summary>The text without its escape clauses, so "if possible" is not read as a condition.</summary>
         public static string WithoutEscapeClauses(string text) => EscapeClause.Replace(text, " ");
 
+        private static readonly Regex PreferOver = new Regex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b.*?\b(?<over>over)\b", Options, Patterns.Timeout);
+
+        private static readonly Regex Prefer = new Regex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b", Options, Patterns.Timeout);
+
         /// <summary>The index of "instead of" / "rather than" in <paramref name="clause"/>, or -1.</summary>
         public static int IndexOfInsteadOf(string clause)
         {
             var match = InsteadOf.Match(clause);
             return match.Success ? match.Index : -1;
         }
+
+        /// <summary>
+        /// "Prefer `A` over `B`": the bullet states its own preference (so a "Never" heading does not ban A), but a
+        /// preference bans nothing ("Prefer `ValueTask` over `Task` on hot paths" is no ban of Task).
+        /// </summary>
+        public static bool IsPreferOver(string clause) => PreferOver.IsMatch(clause);
+
+        /// <summary>"Prefer `A` over `B`" is advice: what it bans is reported as a warning.</summary>
+        public static bool IsPreference(string clause) => Prefer.IsMatch(clause);
+
+        /// <summary>True for a line the writer marked as the right way (✅): no heading turns it into a ban.</summary>
+        public static bool IsMarkedRight(string clause) => clause.TrimStart().StartsWith("✅", System.StringComparison.Ordinal) || clause.TrimStart().StartsWith("✔", System.StringComparison.Ordinal);
     }
 }

@@ -11,8 +11,8 @@ namespace AgentGuard.Policy
     /// </summary>
     public sealed class RuleAnnotation
     {
-        private static readonly Regex Comment = new Regex(@"^<!--\s*agentguard\s*:(?<body>.*?)-->$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-        private static readonly Regex Dependency = new Regex(@"^(?<from>\S+)\s*(?:->|-/->|=>)\s*(?<to>\S+)$", RegexOptions.CultureInvariant);
+        private static readonly Regex Comment = new Regex(@"^<!--\s*agentguard\s*:(?<body>.*?)-->$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly Regex Dependency = new Regex(@"^(?<from>\S+)\s*(?:->|-/->|=>)\s*(?<to>\S+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         /// <summary>The directive names, for messages.</summary>
         public const string DirectiveList = "ban, construct, forbid-dependency, forbid-path, require-approval, builtin, severity, scope, ignore";
@@ -133,7 +133,14 @@ namespace AgentGuard.Policy
                 case "require-approval":
                     foreach (var item in List(directive, argument))
                     {
-                        Paths.Add(new PathRule(item, name == "forbid-path" ? PathRuleKind.Forbidden : PathRuleKind.Approval));
+                        if (PathGlob.Problem(item) is { } problem)
+                        {
+                            Problem(directive, problem);
+                        }
+                        else
+                        {
+                            Paths.Add(new PathRule(item, name == "forbid-path" ? PathRuleKind.Forbidden : PathRuleKind.Approval));
+                        }
                     }
 
                     break;
@@ -182,7 +189,15 @@ namespace AgentGuard.Policy
                                 Tests = TestScope.ProductionOnly;
                                 break;
                             default:
-                                ScopePaths.Add(item);
+                                if (PathGlob.Problem(item) is { } problem)
+                                {
+                                    Problem(directive, problem);
+                                }
+                                else
+                                {
+                                    ScopePaths.Add(item);
+                                }
+
                                 break;
                         }
                     }

@@ -51,7 +51,7 @@ namespace AgentGuard.Policy
 
         private sealed class Walker
         {
-            private static readonly Regex Import = new Regex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant);
+            private static readonly Regex Import = new Regex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
 
             // Only the nearest heading gives polarity: a title such as "# Never break the build" must not turn
             // every bullet of the document into a ban.
@@ -98,7 +98,9 @@ namespace AgentGuard.Policy
                         continue;
                     }
 
-                    var childSection = section;
+                    // Nested items take a polarity only from a lead-in ("Never call these:"), not from the heading: under a
+                    // "## Don'ts" heading, "- Create `HttpClient` per request. Use instead:" lists what to use.
+                    var childSection = Section.None;
                     if (item.Count > 0 && item[0] is ParagraphBlock paragraph)
                     {
                         var bullet = InlineText.Flatten(paragraph.Inline);
@@ -237,7 +239,7 @@ namespace AgentGuard.Policy
     /// <summary>A bullet's inline content: its plain text, its targets (code spans and bold names), its annotation.</summary>
     internal sealed class InlineText
     {
-        private static readonly Regex BoldTarget = new Regex(@"^(?:[TMPFEN]:\S+|[A-Za-z_][\w]*(?:<[^>]*>)?(?:\.[A-Za-z_][\w]*(?:<[^>]*>)?)+(?:\(\))?)$", RegexOptions.CultureInvariant);
+        private static readonly Regex BoldTarget = new Regex(@"^(?:[TMPFEN]:\S+|[A-Za-z_][\w]*(?:<[^>]*>)?(?:\.[A-Za-z_][\w]*(?:<[^>]*>)?)+(?:\(\))?)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private InlineText(IReadOnlyList<InlineToken> tokens, RuleAnnotation? annotation)
         {

@@ -66,7 +66,7 @@ namespace AgentGuard.Policy
         public static RuleTarget Parse(string text)
         {
             text = text.Trim();
-            var construction = System.Text.RegularExpressions.Regex.Match(text, @"^new\s+(?<type>[A-Za-z_][\w.]*(?:<[^()]*>)?)\s*\(.*\)$");
+            var construction = System.Text.RegularExpressions.Regex.Match(text, @"^new\s+(?<type>[A-Za-z_][\w.]*(?:<[^()]*>)?)\s*\(.*\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Patterns.Timeout);
             if (construction.Success && CSharpNameParser.TryParse(construction.Groups["type"].Value) is { } typeSegments)
             {
                 return new RuleTarget(text, RuleTargetKind.Name, typeSegments, isConstruction: true);

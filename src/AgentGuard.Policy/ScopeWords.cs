@@ -12,26 +12,26 @@ namespace AgentGuard.Policy
             + @"|\b(?:in|from)\s+(?:production|library|app(?:lication)?|product|shipping|runtime|non-test|src)\s+code\b"
             + @"|\bin\s+(?:production|shipped\s+code|libraries)\b"
             + @"|\boutside\s+(?:of\s+)?tests?\b",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex Tests = new Regex(
             @"\bin\s+(?:(?:unit|integration|the|our)\s+)?tests?\b(?!\s+projects?\s+only)|\bin\s+test\s+(?:code|projects?|files?|classes|methods)\b|\bwhen\s+writing\s+tests\b",
-            Options);
+            Options, Patterns.Timeout);
 
         /// <summary>"in `src/Domain/**`": group <c>index</c> is the placeholder of the path.</summary>
         public static readonly Regex PathScope = new Regex(
             @"\b(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001(?<index>\d+)\u0002",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex LeadingScope = new Regex(
             @"^\W*(?:(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001\d+\u0002(?:\s+(?:folder|directory|project))?"
             + @"|in\s+(?:(?:unit|integration)\s+)?tests?|in\s+(?:test|production|library|app(?:lication)?)\s+code)\s*,?\s*",
-            Options);
+            Options, Patterns.Timeout);
 
         // "in components", "on hot paths", "from billing code": a real limit, but not one the analyzers can see.
         private static readonly Regex Imprecise = new Regex(
             @"\b(?:in|from|inside|within|on|for)\s+(?:the\s+|our\s+|any\s+|all\s+)?(?:[\w'-]+\s+){0,2}?(?:code|paths?|components?|services?|controllers?|handlers?|endpoints?|layers?|modules?|apis?|ui|views?|pages?|jobs?|workers?)\b",
-            Options);
+            Options, Patterns.Timeout);
 
         /// <summary>True when the rule names a limit the analyzers cannot check; it is then enforced as a warning.</summary>
         public static bool HasImpreciseQualifier(string textWithoutTestScope) => Imprecise.IsMatch(textWithoutTestScope);

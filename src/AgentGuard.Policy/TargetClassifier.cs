@@ -29,9 +29,9 @@ namespace AgentGuard.Policy
             "sql", "editorconfig", "globalconfig", "nupkg", "dll", "gitignore", "proto", "ts", "js", "css", "html",
         };
 
-        private static readonly Regex DotFile = new Regex(@"^\.[a-z][\w.-]*/?$", RegexOptions.CultureInvariant);
-        private static readonly Regex Extension = new Regex(@"\.([a-z0-9]+)$", RegexOptions.CultureInvariant);
-        private static readonly Regex BareMember = new Regex(@"^\.[A-Z_][A-Za-z0-9_]*(?:\(\))?$", RegexOptions.CultureInvariant);
+        private static readonly Regex DotFile = new Regex(@"^\.[a-z][\w.-]*/?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly Regex Extension = new Regex(@"\.([a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly Regex BareMember = new Regex(@"^\.[A-Z_][A-Za-z0-9_]*(?:\(\))?$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         public static TargetKind Classify(string text, out BannedConstruct construct, out RuleTarget? symbol)
         {

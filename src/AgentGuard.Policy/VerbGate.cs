@@ -28,7 +28,7 @@ namespace AgentGuard.Policy
             @"^(?:\W+|(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot|(?:new\s+|production\s+|library\s+)?code|this\s+(?:project|library)|please)\s+"
             + @"|(?:never|avoid|don't|dont|do\s+not|does\s+not|doesn't|must\s+not|mustn't|should\s+not|shouldn't|shall\s+not|cannot|can't|won't|no|not|stop"
             + @"|always|must|should|shall|prefer|instead|ever|directly|explicitly|manually|just|really|simply|even|ever\s+again)\b\s*)+",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex UseVerb = new Regex(
             @"^(?:use|using|uses|call|calling|calls|invoke|invoking|reference|referencing|access|accessing|read|reading|depend\s+on|depending\s+on"
@@ -37,15 +37,25 @@ namespace AgentGuard.Policy
             + @"|(?:(?:direct|raw|manual|blocking|synchronous|static)\s+)*(?:calls?|uses?|usages?|references?|invocations?)\s+(?:to|of|like|such\s+as)"
             + @"|(?:direct|raw|manual|blocking|synchronous)"
             + @"|(?:log|write|print|output|get|obtain|measure|generate|format|serialize|parse|hash|encrypt|wait|sleep|delay|retry|schedule|run|read)\s+(?:[\w-]+\s+){0,3}?(?:through|with|via|using|by\s+calling))\b",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex ConstructVerb = new Regex(
             @"^(?:instantiate|instantiating|construct|constructing|create|creating|new\s+up|newing\s+up|new)\b",
-            Options);
+            Options, Patterns.Timeout);
 
         private static readonly Regex ConstructionWord = new Regex(
             @"\b(?:construction|instantiation|instances?\s+of|new\s+instances?)\b",
-            Options);
+            Options, Patterns.Timeout);
+
+        // Verbs about changing or handling code rather than using a construct: "Never remove `#pragma warning disable` lines".
+        private static readonly Regex EditingVerb = new Regex(
+            @"^(?:remove|removing|delete|deleting|modify|modifying|edit|editing|change|changing|rename|renaming|touch|touching|catch|catching"
+            + @"|throw|throwing|expose|exposing|return|returning|mock|mocking|log|logging|move|moving|reorder|reformat|comment\s+out|forget|forgetting)\b",
+            Options,
+            Patterns.Timeout);
+
+        /// <summary>True when the clause's verb edits or handles what it names instead of writing it: constructs are then not banned.</summary>
+        public static bool IsEditing(string lead) => EditingVerb.IsMatch(Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim());
 
         /// <summary>The gate of a clause, from the words before its first target.</summary>
         public static VerbGate Of(string lead, string clause)
@@ -63,9 +73,9 @@ namespace AgentGuard.Policy
         public static VerbGate OfHeading(string heading)
         {
             var rest = Starter.Replace(heading.Replace('\u2019', '\''), string.Empty).Trim().TrimEnd(':');
-            return rest.Length == 0 || UseVerb.IsMatch(rest) || Regex.IsMatch(rest, @"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options)
+            return rest.Length == 0 || UseVerb.IsMatch(rest) || Regex.IsMatch(rest, @"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options, Patterns.Timeout)
                 ? VerbGate.Use
-                : Regex.IsMatch(rest, @"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options) ? VerbGate.Other : VerbGate.Use;
+                : Regex.IsMatch(rest, @"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options, Patterns.Timeout) ? VerbGate.Other : VerbGate.Use;
         }
     }
 }

@@ -172,3 +172,19 @@ public class BannedConstructAnalyzerTests
         Assert.Equal("'goto' is banned by a golden rule (AGENTS.md line 3: \"Never use goto\")", Assert.Single(test.Diagnostics).GetMessage());
     }
 }
+
+public class NullLiteralForgivingTests
+{
+    [Fact]
+    public Task Null_bang_rule_reports_null_and_default_literals_only() =>
+        AnalyzerTest<BannedConstructAnalyzer>.VerifyAsync("""
+            #nullable enable
+            class Order
+            {
+                public string Name { get; set; } = {|AG0002:null!|};
+                public string Code { get; set; } = {|AG0002:default!|};
+                string? _note;
+                int Length() => _note!.Length;
+            }
+            """, ("/repo/CLAUDE.md", "- Avoid `null!` initializers; use `required` members"));
+}

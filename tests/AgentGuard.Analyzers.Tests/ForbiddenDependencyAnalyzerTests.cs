@@ -86,3 +86,19 @@ public class ForbiddenDependencyAnalyzerTests
             Assert.Single(test.Diagnostics).GetMessage());
     }
 }
+
+public class ForbiddenDependencyInTestsTests
+{
+    [Fact]
+    public Task Test_projects_use_fixtures_across_layers_unless_a_rule_says_in_tests() =>
+        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        {
+            Sources =
+            {
+                "namespace Shop.Infrastructure { public class SqlFixture { } }",
+                "namespace Shop.Domain.Tests { class OrderTests { Shop.Infrastructure.SqlFixture? _fixture; } }",
+            },
+            AdditionalFiles = { ("/repo/AGENTS.md", "- `Shop.Domain` must not depend on `Shop.Infrastructure`") },
+            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+        }.RunAsync();
+}

@@ -52,3 +52,40 @@ public class RuleImportAnalyzerTests
     public Task Import_of_a_missing_file_is_reported_on_the_import_line() =>
         AnalyzerTest<RuleFileAnalyzer>.VerifyAsync("class Empty { }", ("/repo/CLAUDE.md", "# Project\n\n{|AG0011:@docs/missing.md|}\n\n- Never use `DateTime.Now`\n"));
 }
+
+public class RuleImportScopeTests
+{
+    private const string RuleFile = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
+
+    [Fact]
+    public Task File_imported_by_a_nested_rule_file_applies_under_the_importer_folder_only()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/App/Legacy/Old.cs", "class Old { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+                ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
+            },
+            AdditionalFiles =
+            {
+                ("/repo/src/App/Legacy/CLAUDE.md", "@LEGACY.md\n"),
+                ("/repo/src/App/Legacy/LEGACY.md", "- Never use `DateTime.Now`\n"),
+            },
+            FileOptions =
+            {
+                ["/repo/src/App/Legacy/CLAUDE.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Legacy" },
+                ["/repo/src/App/Legacy/LEGACY.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardImportedBy"] = "/repo/src/App/Legacy/CLAUDE.md" },
+            },
+            GlobalOptions = { ["build_property.AgentGuardRuleFilesCollected"] = "true" },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Import_of_an_existing_file_without_rules_is_not_reported() =>
+        AnalyzerTest<RuleFileAnalyzer>.VerifyAsync(
+            "class Empty { }",
+            ("/repo/CLAUDE.md", "See @README.md for the layout.\n\n- Never use `DateTime.Now`\n"),
+            ("/repo/README.md", "# Shop\n\nA web shop.\n"));
+}

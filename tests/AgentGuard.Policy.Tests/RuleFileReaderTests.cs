@@ -299,3 +299,53 @@ public class TargetFormTests
         Assert.Empty(RuleFileReader.Read(bullet).Rules.SelectMany(r => r.BannedTargets));
     }
 }
+
+public class HostileInputTests
+{
+    [Fact]
+    public void Code_span_that_once_made_the_parameter_pattern_backtrack_is_read_at_once()
+    {
+        var rules = RuleFileReader.Read("- Never use `Configure(ASPNETCORE_ENVIRONMENT_NAME_FOR_INTEGRATION_TESTS_AND_MORE_CAPITALS - 1)`\n").Rules;
+
+        Assert.Empty(Assert.Single(rules).BannedTargets);
+    }
+
+    [Fact]
+    public void Placeholder_characters_in_the_text_are_not_read_as_code_spans()
+    {
+        var rules = RuleFileReader.Read("- Never use \u00019\u0002 or \u000199999999999999999999\u0002 `DateTime.Now`\n").Rules;
+
+        Assert.Equal(new[] { "DateTime.Now" }, Assert.Single(rules).BannedTargets.Select(t => t.Text));
+    }
+
+    [Theory]
+    [InlineData("<!-- agentguard: scope src/../shared/** -->")]
+    [InlineData("<!-- agentguard: forbid-path ../deploy/** -->")]
+    public void Glob_that_leaves_the_rule_file_folder_is_a_malformed_annotation(string annotation)
+    {
+        var rule = Assert.Single(RuleFileReader.Read("- Never use `DateTime.Now` " + annotation + "\n").Rules);
+
+        Assert.Contains(rule.Problems, p => p.Kind == RuleProblemKind.MalformedAnnotation && p.Message.Contains("'..'"));
+    }
+
+    [Fact]
+    public void Glob_with_parent_segments_matches_nothing_and_never_throws()
+    {
+        var glob = PathGlob.Parse("src/../shared/**");
+
+        Assert.False(glob.IsMatch("shared/Clock.cs"));
+        Assert.NotNull(PathGlob.Problem("src/../shared/**"));
+    }
+
+    [Theory]
+    [InlineData("src/Domain/**", "src/Domain/Orders/Order.cs", true)]
+    [InlineData("src/Domain/**", "src/Web/Page.cs", false)]
+    [InlineData("*.g.cs", "src/Api/Client.g.cs", true)]
+    [InlineData("src/Generated/", "src/Generated/Api.cs", true)]
+    [InlineData("src/Domain", "src/Domain/Order.cs", true)]
+    [InlineData("SRC/domain/**", "src/Domain/Order.cs", true)]
+    public void Globs_match_like_gitignore_relative_to_their_folder(string glob, string path, bool matches)
+    {
+        Assert.Equal(matches, PathGlob.Parse(glob).IsMatch(path));
+    }
+}

@@ -19,7 +19,8 @@ namespace AgentGuard.Analyzers.Builtins
     {
         private static readonly Regex CommentedOutAttribute = new Regex(
             @"^[ \t]*//+[ \t]*\[[ \t]*(?<name>Fact|Theory|Test|TestCase|TestCaseSource|TestMethod|DataTestMethod)\b[^\]]*\][ \t]*$",
-            RegexOptions.CultureInvariant | RegexOptions.Multiline);
+            RegexOptions.CultureInvariant | RegexOptions.Multiline,
+            System.TimeSpan.FromSeconds(1));
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest);
@@ -96,7 +97,17 @@ namespace AgentGuard.Analyzers.Builtins
             var root = context.Tree.GetRoot(context.CancellationToken);
             foreach (var trivia in root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)))
             {
-                var match = CommentedOutAttribute.Match(trivia.ToString());
+                Match match;
+                try
+                {
+                    match = CommentedOutAttribute.Match(trivia.ToString());
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A comment no pattern can read in time is not a commented-out attribute.
+                    continue;
+                }
+
                 if (match.Success)
                 {
                     var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart, trivia.Span.Length));

@@ -20,7 +20,8 @@ namespace AgentGuard.Analyzers.Builtins
 
         private static readonly Regex IssueReference = new Regex(
             @"^\s*(?:\(\s*(?:#\d+|[A-Z][A-Z0-9]+-\d+|https?://\S+)\s*\)|:?\s*(?:#\d+|[A-Z][A-Z0-9]+-\d+\b|https?://\S+/(?:issues|pull|browse|workitems?|_workitems/edit)/\S+))",
-            RegexOptions.CultureInvariant);
+            RegexOptions.CultureInvariant,
+            System.TimeSpan.FromSeconds(1));
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TodoMarker);
@@ -54,7 +55,8 @@ namespace AgentGuard.Analyzers.Builtins
             var alternatives = string.Join("|", markers);
             var pattern = new Regex(
                 @"(?<=^[ \t]*(?:/{2,}|/\*+|\*+)?[ \t]*@?)(?:" + alternatives + @")(?![\w-])|(?<![\w./-])(?:" + alternatives + @")(?=[ \t]*[:(])",
-                RegexOptions.CultureInvariant | RegexOptions.Multiline);
+                RegexOptions.CultureInvariant | RegexOptions.Multiline,
+                System.TimeSpan.FromSeconds(1));
             var allowIssues = builtins.OptionIsTrue(context.Tree, "AG1001", "allow_issue_reference");
             var root = context.Tree.GetRoot(context.CancellationToken);
             foreach (var trivia in root.DescendantTrivia())
@@ -66,15 +68,22 @@ namespace AgentGuard.Analyzers.Builtins
                 }
 
                 var text = trivia.ToString();
-                foreach (Match match in pattern.Matches(text))
+                try
                 {
-                    if (allowIssues && IssueReference.IsMatch(text.Substring(match.Index + match.Length)))
+                    foreach (Match match in pattern.Matches(text))
                     {
-                        continue;
-                    }
+                        if (allowIssues && IssueReference.IsMatch(text.Substring(match.Index + match.Length)))
+                        {
+                            continue;
+                        }
 
-                    var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart + match.Index, match.Length));
-                    builtins.Report(context.ReportDiagnostic, Descriptors.TodoMarker, location, context.Tree, match.Value);
+                        var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart + match.Index, match.Length));
+                        builtins.Report(context.ReportDiagnostic, Descriptors.TodoMarker, location, context.Tree, match.Value);
+                    }
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    // A comment no pattern can read in time is skipped, never a crash.
                 }
             }
         }

@@ -28,6 +28,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             [BannedConstruct.NullableDisable] = "#nullable disable",
             [BannedConstruct.PragmaWarningDisable] = "#pragma warning disable",
             [BannedConstruct.NullForgiving] = "the null-forgiving operator '!'",
+            [BannedConstruct.NullLiteralForgiving] = "null!",
             [BannedConstruct.LockThis] = "lock (this)",
             [BannedConstruct.TaskResult] = ".Result",
             [BannedConstruct.TaskWait] = ".Wait()",
@@ -87,7 +88,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 context.RegisterSyntaxNodeAction(checker.Goto, SyntaxKind.GotoStatement, SyntaxKind.GotoCaseStatement, SyntaxKind.GotoDefaultStatement);
             }
 
-            if (bans.ContainsKey(BannedConstruct.NullForgiving))
+            if (bans.ContainsKey(BannedConstruct.NullForgiving) || bans.ContainsKey(BannedConstruct.NullLiteralForgiving))
             {
                 context.RegisterSyntaxNodeAction(checker.NullForgiving, SyntaxKind.SuppressNullableWarningExpression);
             }
@@ -148,8 +149,19 @@ namespace AgentGuard.Analyzers.GoldenRules
             public void Goto(SyntaxNodeAnalysisContext context) =>
                 Report(context.ReportDiagnostic, context.Node.SyntaxTree, ((GotoStatementSyntax)context.Node).GotoKeyword.Span, BannedConstruct.Goto);
 
-            public void NullForgiving(SyntaxNodeAnalysisContext context) =>
-                Report(context.ReportDiagnostic, context.Node.SyntaxTree, ((PostfixUnaryExpressionSyntax)context.Node).OperatorToken.Span, BannedConstruct.NullForgiving);
+            public void NullForgiving(SyntaxNodeAnalysisContext context)
+            {
+                var expression = (PostfixUnaryExpressionSyntax)context.Node;
+                var construct = _bans.ContainsKey(BannedConstruct.NullForgiving)
+                    ? BannedConstruct.NullForgiving
+                    : expression.Operand.IsKind(SyntaxKind.NullLiteralExpression) || expression.Operand.IsKind(SyntaxKind.DefaultLiteralExpression)
+                        ? BannedConstruct.NullLiteralForgiving
+                        : (BannedConstruct?)null;
+                if (construct is { } found)
+                {
+                    Report(context.ReportDiagnostic, context.Node.SyntaxTree, found == BannedConstruct.NullLiteralForgiving ? expression.Span : expression.OperatorToken.Span, found);
+                }
+            }
 
             public void LockThis(SyntaxNodeAnalysisContext context)
             {

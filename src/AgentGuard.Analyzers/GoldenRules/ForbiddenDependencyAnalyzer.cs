@@ -94,6 +94,12 @@ namespace AgentGuard.Analyzers.GoldenRules
             ISymbol? used = null;
             foreach (var dependency in dependencies)
             {
+                // Layering is about the product: tests of a layer use fixtures from others unless a rule says "in tests".
+                if (rules.IsTestProject && dependency.Rule.Scope.Tests != TestScope.TestsOnly)
+                {
+                    continue;
+                }
+
                 if (!dependency.IsInFrom(name) || !rules.Applies(dependency.File, dependency.Rule, name.SyntaxTree))
                 {
                     continue;

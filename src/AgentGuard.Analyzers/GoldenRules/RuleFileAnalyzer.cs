@@ -52,7 +52,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 foreach (var import in file.Rules.Imports)
                 {
                     var imported = file.PathOf(import);
-                    if (!System.Linq.Enumerable.Any(rules.Files, other => RuleFiles.RuleFileCollector.PathsEqual(other.File.Path, imported)))
+                    // Any additional file counts, with rules or without ("See @README.md" imports a file that has none).
+                    if (!System.Linq.Enumerable.Any(context.Options.AdditionalFiles, other => RuleFiles.RuleFileCollector.PathsEqual(other.Path, imported)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.UnresolvableRuleTarget,

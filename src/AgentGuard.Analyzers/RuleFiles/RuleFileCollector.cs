@@ -66,6 +66,21 @@ namespace AgentGuard.Analyzers.RuleFiles
 
             // The targets offer every "@x.md" they see; a file counts only if its importer's Markdown really imports it.
             result.RemoveAll(file => file.ImportedBy != null && !result.Exists(importer => PathsEqual(importer.File.Path, file.ImportedBy) && importer.Imports(file.File.Path)));
+
+            // An imported file applies where its importer does: @LEGACY.md imported by src/Legacy/CLAUDE.md governs src/Legacy only.
+            for (var pass = 0; pass < 5; pass++)
+            {
+                for (var i = 0; i < result.Count; i++)
+                {
+                    var file = result[i];
+                    var importer = file.ImportedBy == null ? null : result.Find(other => PathsEqual(other.File.Path, file.ImportedBy));
+                    if (importer?.ScopeFolder != null && file.ScopeFolder != importer.ScopeFolder)
+                    {
+                        result[i] = new LoadedRuleFile(file.File, file.Text, file.Rules, file.DisplayPath, importer.ScopeFolder, file.ImportedBy);
+                    }
+                }
+            }
+
             return result;
         }
 
