@@ -38,7 +38,7 @@ public class SkippedTestAnalyzerTests
             using Xunit;
             public class OrderTests
             {
-                [{|AG1007:Fact(Skip = "flaky on CI")|}]
+                [{|AG1007:Fact(Skip = Reasons.Flaky)|}]
                 public void Places_an_order() { }
 
                 [{|AG1007:Theory(Skip = Reasons.Slow)|}]
@@ -57,7 +57,7 @@ public class SkippedTestAnalyzerTests
                 {|AG1007:// [Fact]|}
                 public void Commented_out() { }
             }
-            static class Reasons { public const string Slow = "slow"; }
+            static class Reasons { public const string Slow = "slow"; public const string Flaky = "flaky on CI"; }
             """);
 
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.CodeAnalysis.Text;
 namespace AgentGuard.Analyzers.Builtins
 {
     /// <summary>
-    /// AG1007: a skipped or disabled test. xUnit <c>[Fact(Skip = "...")]</c> / <c>[Theory(Skip = ...)]</c>; NUnit and
+    /// AG1007: a skipped or disabled test. xUnit <c>Skip</c> on <c>[Fact]</c> / <c>[Theory]</c>; NUnit and
     /// MSTest <c>[Ignore]</c>; NUnit <c>[Explicit]</c> without a reason; and a test attribute commented out
     /// (<c>// [Fact]</c> alone on its line). Attributes count only from the test frameworks' own namespaces.
     /// </summary>
