@@ -100,6 +100,26 @@ namespace AgentGuard.Analyzers
             description: "A test skipped (xUnit Skip =), ignored ([Ignore]), made explicit without a reason ([Explicit]) or disabled by commenting out its attribute no longer protects anything, and is the quickest way to a green build.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SkippedTest));
 
+        public static readonly DiagnosticDescriptor TestWithoutAssertion = new DiagnosticDescriptor(
+            DiagnosticIds.TestWithoutAssertion,
+            title: "Test without an assertion",
+            messageFormat: "Test '{0}' asserts nothing{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A test that asserts nothing passes whatever the code does. Assertions count from the test frameworks, FluentAssertions, Shouldly, mock verification, snapshot verification, an expected-exception attribute, a throw, and helpers that assert.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.TestWithoutAssertion));
+
+        public static readonly DiagnosticDescriptor SwallowedException = new DiagnosticDescriptor(
+            DiagnosticIds.SwallowedException,
+            title: "Swallowed exception",
+            messageFormat: "{0}{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An empty catch, or a catch of every exception that neither rethrows, throws, logs nor records the exception, turns a failure into silent success. Fail closed: let it propagate, or handle it visibly.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SwallowedException));
+
         public static readonly DiagnosticDescriptor UnjustifiedSuppression = new DiagnosticDescriptor(
             DiagnosticIds.UnjustifiedSuppression,
             title: "Suppression without justification",

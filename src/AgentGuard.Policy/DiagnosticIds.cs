@@ -30,6 +30,12 @@ namespace AgentGuard.Policy
         /// <summary>A test that is skipped, ignored or commented out.</summary>
         public const string SkippedTest = "AG1007";
 
+        /// <summary>A test method with no assertion.</summary>
+        public const string TestWithoutAssertion = "AG1006";
+
+        /// <summary>A catch that swallows the exception.</summary>
+        public const string SwallowedException = "AG1008";
+
         /// <summary>A warning suppressed without a justification.</summary>
         public const string UnjustifiedSuppression = "AG1004";
 

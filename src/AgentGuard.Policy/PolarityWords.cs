@@ -32,6 +32,12 @@ namespace AgentGuard.Policy
             + @"|\b(?:must|should|may)\s+(?:never|not)\s+be\s+(?:used|called|referenced)\b",
             Options, Patterns.Timeout);
 
+        // "Every test must assert something", "All handlers should log failures": the modal after the subject is normative.
+        private static readonly Regex QuantifiedModal = new Regex(
+            @"^(?:every|each|all|any)\b[^.]{0,80}?\b(?<negative>(?:must|should|shall)\s+(?:not|never)|(?:must|should|shall)n't|never)?(?(negative)|(?:must|should|shall|needs?\s+to|has\s+to))\b",
+            Options,
+            Patterns.Timeout);
+
         private static readonly Regex NegativeHeading = new Regex(
             @"\b(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|not\s+allowed|banned|anti-?patterns?)\b|❌|🚫|⛔",
             Options, Patterns.Timeout);
@@ -104,7 +110,13 @@ namespace AgentGuard.Policy
                 return RulePolarity.Never;
             }
 
-            return PositiveStart.IsMatch(text) ? RulePolarity.Always : RulePolarity.None;
+            if (PositiveStart.IsMatch(text))
+            {
+                return RulePolarity.Always;
+            }
+
+            var quantified = QuantifiedModal.Match(text);
+            return !quantified.Success ? RulePolarity.None : quantified.Groups["negative"].Success ? RulePolarity.Never : RulePolarity.Always;
         }
 
         public static bool HasEscapeClause(string text) => EscapeClause.IsMatch(text);

@@ -68,4 +68,85 @@ public sealed class BuiltinCheckBuildTests
             "'TODO' marker left in a comment (forbidden by a golden rule: AGENTS.md line 4: \"Never: Leave TODO or FIXME comments in committed code\")",
             result.Diagnostics.Single(d => d.Id == "AG1001").Message);
     }
+
+    [Fact]
+    public void Test_project_checks_report_assertionless_skipped_tests_and_swallowed_exceptions()
+    {
+        using var repository = ConsumerRepository.Create(_package, "builtins-tests", useMachineSources: true);
+        repository
+            .Write("CLAUDE.md", "## Testing\n- Every test must assert something observable\n")
+            .WriteProject(Project)
+            .Write("src/Shop/Shop.Orders/Payments.cs", """
+                using System;
+
+                namespace Shop.Orders;
+
+                public sealed class Payments
+                {
+                    public bool Capture(decimal amount)
+                    {
+                        try
+                        {
+                            return amount > 0 ? true : throw new ArgumentOutOfRangeException(nameof(amount));
+                        }
+                        catch (Exception)
+                        {
+                            return true;
+                        }
+                    }
+                }
+                """)
+            .Write("tests/Shop.Orders.Tests/Shop.Orders.Tests.csproj", $$"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <IsTestProject>true</IsTestProject>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="xunit" Version="2.9.3" />
+                    <PackageReference Include="AgentGuard.Analyzers" Version="{{_package.Version}}" PrivateAssets="all" />
+                    <ProjectReference Include="../../src/Shop/Shop.Orders/Shop.Orders.csproj" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .Write("tests/Shop.Orders.Tests/PaymentsTests.cs", """
+                using Shop.Orders;
+                using Xunit;
+
+                namespace Shop.Orders.Tests;
+
+                public class PaymentsTests
+                {
+                    [Fact]
+                    public void Captures_a_positive_amount() => Assert.True(new Payments().Capture(10m));
+
+                    [Fact]
+                    public void Captures_zero()
+                    {
+                        var captured = new Payments().Capture(0m);
+                    }
+
+                    [Fact(Skip = SkipReasons.Flaky)]
+                    public void Captures_in_parallel() => Assert.True(new Payments().Capture(1m));
+                }
+
+                internal static class SkipReasons
+                {
+                    public const string Flaky = "flaky on CI";
+                }
+                """);
+
+        var result = repository.Build("tests/Shop.Orders.Tests/Shop.Orders.Tests.csproj");
+
+        Assert.False(result.Succeeded, result.Output);
+        Assert.Equal(
+            new[]
+            {
+                "AG1006 error tests/Shop.Orders.Tests/PaymentsTests.cs:12",
+                "AG1007 warning tests/Shop.Orders.Tests/PaymentsTests.cs:17",
+                "AG1008 warning src/Shop/Shop.Orders/Payments.cs:13",
+            },
+            result.AgentGuardFindingsWithSeverity);
+        Assert.Contains("(forbidden by a golden rule: CLAUDE.md line 2:", result.Diagnostics.Single(d => d.Id == "AG1006").Message);
+    }
 }

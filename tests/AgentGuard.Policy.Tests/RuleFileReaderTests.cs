@@ -349,3 +349,22 @@ public class HostileInputTests
         Assert.Equal(matches, PathGlob.Parse(glob).IsMatch(path));
     }
 }
+
+public class QuantifiedRuleTests
+{
+    [Fact]
+    public void Every_test_must_assert_hands_over_the_assertion_check_without_a_heading()
+    {
+        var rule = Assert.Single(RuleFileReader.Read("## Testing\n- Every test must assert something observable\n").Rules);
+
+        Assert.Equal(new[] { "AG1006" }, rule.Builtins);
+    }
+
+    [Fact]
+    public void Quantified_rule_about_a_type_bans_nothing()
+    {
+        var rule = Assert.Single(RuleFileReader.Read("- Every `Controller` must not use `DbContext` directly\n").Rules);
+
+        Assert.True(rule.IsGuidance);
+    }
+}

@@ -52,7 +52,8 @@ public sealed class ConsumerRepository : IDisposable
     public string Root { get; }
 
     /// <summary>Creates <paramref name="name"/> under the run's work folder, as a git repository with a nuget.config for the feed.</summary>
-    public static ConsumerRepository Create(PackedPackage package, string name, string? repositoryFolder = null)
+    /// <param name="useMachineSources">Keep the machine's package sources (for consumers that need xunit and the like).</param>
+    public static ConsumerRepository Create(PackedPackage package, string name, string? repositoryFolder = null, bool useMachineSources = false)
     {
         var container = Path.Combine(package.WorkFolder, name + "-" + Guid.NewGuid().ToString("N")[..8]);
         var root = repositoryFolder == null ? container : Path.Combine(container, repositoryFolder);
@@ -63,7 +64,7 @@ public sealed class ConsumerRepository : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
+                {(useMachineSources ? string.Empty : "<clear />")}
                 <add key="agentguard-e2e" value="{package.Feed}" />
               </packageSources>
             </configuration>

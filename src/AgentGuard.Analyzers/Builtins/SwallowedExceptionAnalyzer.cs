@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentGuard.Analyzers.Builtins
+{
+    /// <summary>
+    /// AG1008: a catch that swallows the exception. Reported: an empty catch with no comment saying why; a catch of
+    /// <c>Exception</c> (or a bare <c>catch</c>) whose body neither throws, uses the exception, logs, nor returns
+    /// anything but success. Not reported: cancellation (<c>OperationCanceledException</c>, <c>TaskCanceledException</c>),
+    /// a catch with a <c>when</c> filter, a specific exception handled by a non-empty body.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SwallowedException);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
+                var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+                var canceled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
+                if (builtins != null && exception != null)
+                {
+                    start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, exception, canceled), SyntaxKind.CatchClause);
+                }
+            });
+        }
+
+        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol exception, INamedTypeSymbol? canceled)
+        {
+            var clause = (CatchClauseSyntax)context.Node;
+            if (clause.Filter != null)
+            {
+                // "catch (Exception e) when (IsTransient(e))" chooses what it handles.
+                return;
+            }
+
+            var caught = clause.Declaration == null ? exception : context.SemanticModel.GetTypeInfo(clause.Declaration.Type, context.CancellationToken).Type;
+            if (caught == null || (canceled != null && DerivesFrom(caught, canceled)))
+            {
+                return;
+            }
+
+            var typeName = caught.Name;
+            string? finding = null;
+            if (clause.Block.Statements.Count == 0)
+            {
+                if (!HasComment(clause.Block))
+                {
+                    finding = $"Empty catch swallows {typeName}";
+                }
+            }
+            else if (SymbolEqualityComparer.Default.Equals(caught, exception) && !Handles(clause, context.SemanticModel, context))
+            {
+                finding = $"catch ({typeName}) neither rethrows, logs nor records the exception";
+            }
+
+            if (finding != null)
+            {
+                var end = clause.Declaration?.Span.End ?? clause.CatchKeyword.Span.End;
+                builtins.Report(context.ReportDiagnostic, Descriptors.SwallowedException, Location.Create(clause.SyntaxTree, TextSpan.FromBounds(clause.CatchKeyword.SpanStart, end)), clause.SyntaxTree, finding);
+            }
+        }
+
+        /// <summary>Throws, uses the exception, logs or reports, or returns something other than success.</summary>
+        private static bool Handles(CatchClauseSyntax clause, SemanticModel model, SyntaxNodeAnalysisContext context)
+        {
+            var variable = clause.Declaration?.Identifier.ValueText;
+            foreach (var node in clause.Block.DescendantNodes())
+            {
+                switch (node)
+                {
+                    case ThrowStatementSyntax:
+                    case ThrowExpressionSyntax:
+                        return true;
+                    case IdentifierNameSyntax identifier when variable != null && identifier.Identifier.ValueText == variable:
+                        return true;
+                    case ReturnStatementSyntax { Expression: { } returned } when !returned.IsKind(SyntaxKind.TrueLiteralExpression):
+                        return true;
+                    case InvocationExpressionSyntax invocation when IsLogging(invocation, model, context):
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsLogging(InvocationExpressionSyntax invocation, SemanticModel model, SyntaxNodeAnalysisContext context)
+        {
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (name.StartsWith("Log", System.StringComparison.Ordinal) || name.StartsWith("Trace", System.StringComparison.Ordinal)
+                || name.StartsWith("Report", System.StringComparison.Ordinal) || name.StartsWith("Record", System.StringComparison.Ordinal)
+                || name.StartsWith("Track", System.StringComparison.Ordinal) || name.StartsWith("Capture", System.StringComparison.Ordinal)
+                || name.StartsWith("Fail", System.StringComparison.Ordinal) || name.StartsWith("Notify", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            var method = model.GetSymbolInfo(invocation, context.CancellationToken).Symbol as IMethodSymbol;
+            var type = method?.ContainingType;
+            if (type == null)
+            {
+                return false;
+            }
+
+            // ILogger and its extensions, System.Diagnostics.Trace/Debug, Console.Error.
+            return type.Name.Contains("Logger") || type.Name == "LoggerExtensions"
+                || (type.ContainingNamespace?.ToDisplayString() == "System.Diagnostics" && (type.Name == "Trace" || type.Name == "Debug"))
+                || (invocation.Expression is MemberAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Error" } });
+        }
+
+        private static bool HasComment(BlockSyntax block) =>
+            block.OpenBraceToken.TrailingTrivia.Concat(block.CloseBraceToken.LeadingTrivia)
+                .Any(trivia => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia));
+
+        private static bool DerivesFrom(ITypeSymbol type, INamedTypeSymbol baseType)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
