@@ -120,6 +120,16 @@ namespace AgentGuard.Analyzers
             description: "An empty catch, or a catch of every exception that neither rethrows, throws, logs nor records the exception, turns a failure into silent success. Fail closed: let it propagate, or handle it visibly.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.SwallowedException));
 
+        public static readonly DiagnosticDescriptor HardCodedSecret = new DiagnosticDescriptor(
+            DiagnosticIds.HardCodedSecret,
+            title: "Hard-coded secret",
+            messageFormat: "This string holds {0}; move it to a secret store and rotate it{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A credential in a well-known format (cloud access key, repository token, payment live key, chat token, storage account key, private key, signed JWT) or a connection string with a literal password. The message never repeats the secret.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.HardCodedSecret));
+
         public static readonly DiagnosticDescriptor UnjustifiedSuppression = new DiagnosticDescriptor(
             DiagnosticIds.UnjustifiedSuppression,
             title: "Suppression without justification",

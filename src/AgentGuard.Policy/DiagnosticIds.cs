@@ -36,6 +36,9 @@ namespace AgentGuard.Policy
         /// <summary>A catch that swallows the exception.</summary>
         public const string SwallowedException = "AG1008";
 
+        /// <summary>A secret written into the code.</summary>
+        public const string HardCodedSecret = "AG1009";
+
         /// <summary>A warning suppressed without a justification.</summary>
         public const string UnjustifiedSuppression = "AG1004";
 
