@@ -80,6 +80,16 @@ namespace AgentGuard.Analyzers
             description: "A TODO, FIXME, HACK, XXX or PROTOTYPE marker says the change is not finished. Finish it, or track it in an issue (and allow issue references in .editorconfig).",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.TodoMarker));
 
+        public static readonly DiagnosticDescriptor PlaceholderContent = new DiagnosticDescriptor(
+            DiagnosticIds.PlaceholderContent,
+            title: "Placeholder content",
+            messageFormat: "Placeholder content left in the code: {0}{1}",
+            category: Builtins,
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Lorem ipsum, documentation hosts (example.com), placeholder hosts and placeholder keys in production strings are unfinished work that ships.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.PlaceholderContent));
+
         public static readonly DiagnosticDescriptor StubBody = new DiagnosticDescriptor(
             DiagnosticIds.StubBody,
             title: "Stub body",

@@ -24,6 +24,9 @@ namespace AgentGuard.Policy
         /// <summary>A TODO/FIXME/HACK marker left in a comment.</summary>
         public const string TodoMarker = "AG1001";
 
+        /// <summary>Placeholder content (lorem ipsum, example hosts, placeholder keys) left in the code.</summary>
+        public const string PlaceholderContent = "AG1002";
+
         /// <summary>A member whose whole body throws NotImplementedException.</summary>
         public const string StubBody = "AG1003";
 

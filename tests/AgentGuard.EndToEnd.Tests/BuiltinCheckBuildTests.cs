@@ -16,11 +16,13 @@ public sealed class BuiltinCheckBuildTests
     [Fact]
     public void Builtin_checks_report_each_finding_once_escalate_by_rule_and_skip_generated_code()
     {
+        // Generated here so that this repository holds no secret-shaped text.
+        var token = "gh" + "p_" + string.Concat(Enumerable.Range(0, 36).Select(i => "aB3dE6gH9jK2mN5pQ8sT1vW4yZ7cF0hJ"[(i * 7 + 3) % 32]));
         using var repository = ConsumerRepository.Create(_package, "builtins");
         repository
             .Write("AGENTS.md", "# Quality\n\n## Never\n- Leave TODO or FIXME comments in committed code\n")
             .WriteProject(Project)
-            .Write("src/Shop/Shop.Orders/Cart.cs", """
+            .Write("src/Shop/Shop.Orders/Cart.cs", $$"""
                 using System;
                 using System.Diagnostics.CodeAnalysis;
 
@@ -39,6 +41,10 @@ public sealed class BuiltinCheckBuildTests
 
                 #pragma warning disable AG0001 // just this once
                 #pragma warning restore AG0001
+
+                    public string Endpoint => "https://api.example.com/v1";
+
+                    private const string Token = "{{token}}";
                 }
                 """)
             .Write("src/Shop/Shop.Orders/Client.g.cs", """
@@ -59,14 +65,17 @@ public sealed class BuiltinCheckBuildTests
             new[]
             {
                 "AG1001 error src/Shop/Shop.Orders/Cart.cs:8",
+                "AG1002 warning src/Shop/Shop.Orders/Cart.cs:20",
                 "AG1003 warning src/Shop/Shop.Orders/Cart.cs:11",
                 "AG1004 warning src/Shop/Shop.Orders/Cart.cs:13",
                 "AG1005 error src/Shop/Shop.Orders/Cart.cs:17",
+                "AG1009 error src/Shop/Shop.Orders/Cart.cs:22",
             },
             result.AgentGuardFindingsWithSeverity);
         Assert.Equal(
             "'TODO' marker left in a comment (forbidden by a golden rule: AGENTS.md line 4: \"Never: Leave TODO or FIXME comments in committed code\")",
             result.Diagnostics.Single(d => d.Id == "AG1001").Message);
+        Assert.DoesNotContain(token, result.Output);
     }
 
     [Fact]

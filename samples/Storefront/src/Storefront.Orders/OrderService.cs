@@ -19,4 +19,17 @@ public sealed class OrderService
     }
 
     public async void NotifyWarehouse(Order order) => await Task.Delay(TimeSpan.FromMilliseconds(order.Lines.Count));
+
+    public bool Refund(Order order)
+    {
+        // TODO: call the payment provider
+        try
+        {
+            return order.Total > 0 ? true : throw new InvalidOperationException("Nothing to refund");
+        }
+        catch (Exception)
+        {
+            return true;
+        }
+    }
 }
