@@ -17,7 +17,7 @@ public sealed class SampleTests
     [Fact]
     public void Sample_solution_fails_with_the_golden_rule_errors_of_its_claude_md()
     {
-        using var repository = ConsumerRepository.Create(_package, "sample");
+        using var repository = ConsumerRepository.Create(_package, "sample", useMachineSources: true);
         CopyFolder(SourceTree.PathOf("samples/Storefront"), repository.Root);
 
         var result = repository.Build("Storefront.sln", "-p:AgentGuardVersion=" + _package.Version);
