@@ -282,3 +282,47 @@ public class SuppressionAnalyzerTests
         Assert.Equal(DiagnosticSeverity.Error, Assert.Single(test.Diagnostics).Severity);
     }
 }
+
+public class BuiltinLookAlikeTests
+{
+    [Fact]
+    public Task Members_without_a_stub_body_are_not_stubs() =>
+        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+            using System;
+            abstract class Shape { public abstract double Area(); }
+            interface IStore { void Save(); int Count { get; } }
+            partial class Store { partial void OnSaved(); }
+            partial class Store { partial void OnSaved() { } }
+            class Parser
+            {
+                public Func<int> Later => () => throw new NotImplementedException();
+                public int Size => 3;
+                public void Validate(object? value) => _ = value ?? throw new ArgumentNullException(nameof(value));
+                public static extern void Native();
+            }
+            """);
+
+    [Fact]
+    public Task Suppressions_that_do_not_touch_agentguard_are_not_AG1005() =>
+        new AnalyzerTest<SuppressionAnalyzer>
+        {
+            Sources =
+            {
+                """
+                using System.Diagnostics.CodeAnalysis;
+                class Orders
+                {
+                #pragma warning disable CA2007, IDE0005 // library code has no context to capture
+                #pragma warning restore CA2007, IDE0005
+                #pragma warning restore AG0001
+                #pragma warning disable AGENT1, AG12345 // not AgentGuard IDs
+                #pragma warning restore AGENT1, AG12345
+                    [SuppressMessage("Style", "IDE0005", Justification = "Kept for the generator")]
+                    void A() { }
+                    [SuppressMessage("AgentGuard.Docs", "CA1000:Not an AG id", Justification = "Category names do not count")]
+                    void B() { }
+                }
+                """,
+            },
+        }.RunAsync();
+}
