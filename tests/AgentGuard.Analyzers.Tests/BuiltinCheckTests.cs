@@ -326,3 +326,44 @@ public class BuiltinLookAlikeTests
             },
         }.RunAsync();
 }
+
+public class BuiltinReviewRegressionTests
+{
+    [Fact]
+    public Task Issue_reference_option_does_not_accept_words_like_utf_8()
+    {
+        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        {
+            Sources = { "class A\n{\n    // {|AG1001:TODO|}: UTF-8 decoding is wrong\n    // TODO(SHOP-88) migrate\n    void M() { }\n}\n" },
+        };
+        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1001.allow_issue_reference"] = "true" };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Doc_comment_above_a_pragma_is_not_its_justification() =>
+        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+            class Api
+            {
+                /// <summary>Public surface.</summary>
+            {|AG1004:#pragma warning disable CS1591|}
+                public void Call() { }
+            #pragma warning restore CS1591
+            }
+            """);
+
+    [Fact]
+    public Task One_way_contracts_are_not_stubs() =>
+        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+            using System;
+            using System.Collections;
+            class UpperConverter { public object ConvertBack(object value) => throw new NotImplementedException(); }
+            class MoneyConverter { public void Write(object writer, decimal value) => throw new NotImplementedException(); }
+            class Cursor : IEnumerator
+            {
+                public object Current => 1;
+                public bool MoveNext() => false;
+                void IEnumerator.Reset() => throw new NotImplementedException();
+            }
+            """);
+}

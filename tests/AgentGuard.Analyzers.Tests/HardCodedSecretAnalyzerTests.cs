@@ -65,6 +65,11 @@ public class HardCodedSecretAnalyzerTests
         Guid.NewGuid().ToString(),
         "3f786850e387550fdab836ed7e6dc881de23001b",
         "https://github.com/shop/orders/issues/12",
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;Account" + "Key=" + Random(Base64, 86) + "==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1",
+        "AccountEndpoint=https://localhost:8081/;Account" + "Key=" + Random(Base64, 86) + "==",
+        "Host=postgres;Database=orders;Username=postgres;Pass" + "word=" + Random(Base62, 12),
+        "Server=db;User Id=sa;Pass" + "word=" + Random(Base62, 12),
+        "Server=(local);Database=Orders;Pass" + "word=" + Random(Base62, 12),
     };
 
     [Theory]
@@ -72,6 +77,17 @@ public class HardCodedSecretAnalyzerTests
     public void Placeholders_examples_local_servers_and_ordinary_strings_are_not_secrets(string text)
     {
         Assert.Null(HardCodedSecretAnalyzer.SecretKind(text, isTestProject: false));
+    }
+
+    [Fact]
+    public void Private_keys_and_connection_strings_in_a_test_project_are_fixtures()
+    {
+        var key = "-----BEGIN PRIVATE" + " KEY-----\n" + Random(Base64, 64) + "\n" + Random(Base64, 64);
+        var connection = "Server=sql.shop.net;Database=Orders;Pass" + "word=" + Random(Base62, 16);
+
+        Assert.Null(HardCodedSecretAnalyzer.SecretKind(key, isTestProject: true));
+        Assert.Null(HardCodedSecretAnalyzer.SecretKind(connection, isTestProject: true));
+        Assert.NotNull(HardCodedSecretAnalyzer.SecretKind(connection, isTestProject: false));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public class PlaceholderContentAnalyzerTests
                 string Key => {|AG1002:"your-api-key"|};
                 string Secret => {|AG1002:"Password=<password>;User=app"|};
                 string Admin => {|AG1002:"changeme"|};
-                string Token => {|AG1002:"xxxxxxxxxxxxxxxx"|};
+                string Token => {|AG1002:"replace-me"|};
                 string Upstream => {|AG1002:"http://service.foo.bar:8080"|};
             }
             """);
@@ -44,6 +44,11 @@ public class PlaceholderContentAnalyzerTests
                 string Pattern => "xxx-xx-xxxx";
                 int exampleCount = 0;
                 string Format => "Lorem";
+                string Masked => "Password=xxxxxxxx;";
+                string PasswordLabel => "Your password";
+                string Relative(string path) => new System.Uri(new System.Uri("http://example.com"), path).AbsolutePath;
+                [System.ComponentModel.Description("Sent from noreply@example.com in the docs")]
+                string Hint => "";
             }
             """);
 

@@ -86,6 +86,18 @@ public class SkippedTestAnalyzerTests
                 public void Helper() { }
 
                 public int Skip { get; set; }
+
+                public void Run() { Helper(); } // [Fact]
+            }
+            """);
+
+    [Fact]
+    public Task Alias_qualified_ignore_is_reported() =>
+        Verify("""
+            public class OrderTests
+            {
+                [NUnit.Framework.Test, {|AG1007:global::NUnit.Framework.Ignore("broken")|}]
+                public void Ignored() { }
             }
             """);
 }

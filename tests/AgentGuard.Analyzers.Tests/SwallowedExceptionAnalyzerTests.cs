@@ -17,7 +17,7 @@ public class SwallowedExceptionAnalyzerTests
                 int _state;
                 void A() { try { File.Delete("x"); } {|AG1008:catch (IOException)|} { } }
                 void B() { try { Run(); } {|AG1008:catch|} { } }
-                void C() { try { Run(); } {|AG1008:catch (Exception)|} { _state = 0; } }
+                void C() { try { Run(); } {|AG1008:catch (Exception)|} { Cleanup(); Run(); } }
                 bool D() { try { Run(); return true; } {|AG1008:catch (Exception)|} { return true; } }
                 void E() { try { Run(); } {|AG1008:catch|} { Cleanup(); } }
                 void Run() { }
@@ -56,6 +56,16 @@ public class SwallowedExceptionAnalyzerTests
                 void N() { try { Run(); } catch (FormatException) { _value = 0; } }
                 void O() { try { Run(); } catch (Exception e) { _last = e; } }
                 void P() { try { Run(); } catch (Exception) { Environment.FailFast("corrupt state"); } }
+                bool Q() { var ok = true; try { Run(); } catch { ok = false; } return ok; }
+                void R() { try { File.Delete("x"); } catch (IOException) { } // the file may be in use
+                }
+                void S()
+                {
+                    // best effort: the folder is cleaned at startup
+                    try { File.Delete("x"); } catch (IOException) { }
+                }
+                public void Dispose() { try { Run(); } catch { } }
+                ~Sync() { try { Run(); } catch { } }
                 Exception? _last;
                 void Run() { }
             }

@@ -15,7 +15,7 @@ public class TestAssertionAnalyzerTests
         namespace NUnit.Framework
         {
             public class TestAttribute : System.Attribute { }
-            public class TestCaseAttribute : System.Attribute { public TestCaseAttribute(object a) { } }
+            public class TestCaseAttribute : System.Attribute { public TestCaseAttribute(params object[] a) { } public object? ExpectedResult { get; set; } }
             public static class Assert { public static void That(object a) { } }
             public static class CollectionAssert { public static void IsEmpty(object a) { } }
         }
@@ -81,6 +81,31 @@ public class TestAssertionAnalyzerTests
                 public void Not_a_test() { }
             }
             static class ListExtensions { public static System.Collections.Generic.List<T> ToList<T>(this T[] items) => new(items); }
+            """);
+
+    [Fact]
+    public Task More_assertion_styles_and_exemptions_are_recognized() =>
+        Verify("""
+            using System;
+            using Xunit;
+            using static Xunit.Assert;
+            public abstract class BaseTests { [Fact] public virtual void Queries() => Assert.True(true); }
+            public class DerivedTests : BaseTests
+            {
+                [Fact] public override void Queries() => base.Queries();
+                [Fact] public void Using_static() => Equal(1, 1);
+                [NUnit.Framework.TestCase(1, ExpectedResult = 2)] public int Doubles(int x) => x * 2;
+                [Fact(Skip = "covered by AG1007")] public void Skipped() { }
+                [Fact] public void Fake_it_easy() => CallTo().MustHaveHappened();
+                [Fact] public void Http() => Response().EnsureSuccessStatusCode();
+                [Fact] public void Snapshots() => Result().MatchSnapshot();
+                [Fact] public void Markup() => Result().MarkupMatches("<p>1</p>");
+                private static Call CallTo() => new();
+                private static System.Net.Http.HttpResponseMessage Response() => new();
+                private static object Result() => new();
+            }
+            public class Call { public void MustHaveHappened() { } }
+            public static class SnapshotExtensions { public static void MatchSnapshot(this object o) { } public static void MarkupMatches(this object o, string s) { } }
             """);
 
     [Fact]

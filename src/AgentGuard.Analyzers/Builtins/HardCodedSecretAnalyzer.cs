@@ -13,8 +13,8 @@ namespace AgentGuard.Analyzers.Builtins
     /// <summary>
     /// AG1009: a secret in a string literal: a credential in a well-known format, or a connection string whose
     /// <c>Password=</c>/<c>Pwd=</c> is a literal. Precision over recall: documentation examples, repeated or low-entropy
-    /// values, placeholders, local development servers and JWTs in test projects are not secrets. The message names the
-    /// kind of secret, never its value.
+    /// values, placeholders, local and container development servers, storage emulators, and JWTs, private keys and
+    /// connection strings in test projects are not secrets. The message names the kind of secret, never its value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class HardCodedSecretAnalyzer : DiagnosticAnalyzer
@@ -42,8 +42,10 @@ namespace AgentGuard.Analyzers.Builtins
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             Timeout);
 
+        // Local and container development servers: localhost, (local), (localdb), a loopback address, or a single-label
+        // host such as "db" or "postgres" (a compose service name; production servers have qualified names).
         private static readonly Regex LocalHost = new Regex(
-            @"^\s*(?:tcp:)?(?:localhost|127\.0\.0\.1|\(localdb\)|\.|::1|host\.docker\.internal|\[::1\])(?:[\\,:][^;]*)?\s*$",
+            @"^\s*(?:tcp:)?(?:localhost|127\.0\.0\.1|\(localdb\)|\(local\)|\.|::1|host\.docker\.internal|\[::1\]|[A-Za-z][\w-]*)(?:[\\,:][^;]*)?\s*$",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             Timeout);
 
@@ -51,6 +53,12 @@ namespace AgentGuard.Analyzers.Builtins
         {
             "example", "sample", "dummy", "fake", "placeholder", "changeme", "change_me", "your", "xxxx", "redacted", "secret", "password", "test", "mock", "todo",
         };
+
+        // Storage emulators publish a fixed key; a connection string that names them is development configuration.
+        private static readonly Regex EmulatorContext = new Regex(
+            @"devstoreaccount1|UseDevelopmentStorage|(?:Endpoint|EndpointSuffix|AccountEndpoint)\s*=\s*https?://(?:localhost|127\.0\.0\.1)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            Timeout);
 
         // The token jwt.io shows, found in countless tests and docs.
         private const string JwtIoSampleSignature = "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
@@ -112,7 +120,14 @@ namespace AgentGuard.Analyzers.Builtins
                 foreach (Match match in pattern.Matches(text))
                 {
                     var secret = match.Groups["secret"].Value;
-                    if (kind == "a signed JWT" && (isTestProject || secret == JwtIoSampleSignature))
+
+                    // Test projects hold fixtures: sample tokens and test certificates, not credentials.
+                    if ((kind == "a signed JWT" || kind == "a private key") && isTestProject || secret == JwtIoSampleSignature)
+                    {
+                        continue;
+                    }
+
+                    if (kind == "an Azure storage account key" && EmulatorContext.IsMatch(text))
                     {
                         continue;
                     }
@@ -124,7 +139,7 @@ namespace AgentGuard.Analyzers.Builtins
                 }
             }
 
-            if (Password.Match(text) is { Success: true } password && ConnectionString.Match(text) is { Success: true } server)
+            if (!isTestProject && Password.Match(text) is { Success: true } password && ConnectionString.Match(text) is { Success: true } server)
             {
                 var value = password.Groups["secret"].Value.Trim().Trim('\'', '"');
                 if (!LocalHost.IsMatch(server.Groups["host"].Value) && !IsPlaceholder(value) && value.Length >= 6 && !HasTemplate(value))

@@ -29,8 +29,11 @@ namespace AgentGuard.Analyzers.Builtins
 
         // A placeholder is the whole string or a value in a config-like string ("Password=<password>"), never a phrase
         // in prose ("Your API key is shown once").
+        // "http://example.com" alone: the dummy base a relative URI is resolved against, not a destination.
+        private static readonly Regex DummyBase = new Regex(@"^\s*https?://example\.(?:com|org|net)/?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+
         private static readonly Regex PlaceholderKey = new Regex(
-            @"(?:^\s*|[=:]\s*[""']?)(?:your[-_ ]?(?:api[-_ ]?key|token|secret|password|key)|<(?:your[-_ ]?)?(?:password|api[-_ ]?key|secret|token)>|change[-_]?me|replace[-_]?me|insert[-_ ]your[-_ ][\w-]+|x{8,})(?=[""']?\s*(?:[;,&]|$))",
+            @"(?:^\s*|[=:]\s*[""']?)(?:your[-_](?:api[-_]?key|token|secret|password|key)|<(?:your[-_ ]?)?(?:password|api[-_ ]?key|secret|token)>|change[-_]?me|replace[-_]?me|insert[-_]your[-_][\w-]+)(?=[""']?\s*(?:[;,&]|$))",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
             Timeout);
 
@@ -65,13 +68,19 @@ namespace AgentGuard.Analyzers.Builtins
                 return;
             }
 
+            // Attribute arguments are UI hints and documentation ([Display(Prompt = "you@example.com")]).
+            if (context.Node.FirstAncestorOrSelf<AttributeArgumentSyntax>() != null)
+            {
+                return;
+            }
+
             var text = context.Node switch
             {
                 LiteralExpressionSyntax literal => literal.Token.ValueText,
                 InterpolatedStringTextSyntax interpolated => interpolated.TextToken.ValueText,
                 _ => string.Empty,
             };
-            if (text.Length < 6)
+            if (text.Length < 6 || DummyBase.IsMatch(text))
             {
                 return;
             }

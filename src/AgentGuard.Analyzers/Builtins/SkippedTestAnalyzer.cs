@@ -47,7 +47,13 @@ namespace AgentGuard.Analyzers.Builtins
         private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol? xunitFact)
         {
             var attribute = (AttributeSyntax)context.Node;
-            var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (attribute.Name as SimpleNameSyntax)?.Identifier.ValueText;
+            var name = attribute.Name switch
+            {
+                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => null,
+            };
             if (name is not ("Fact" or "FactAttribute" or "Theory" or "TheoryAttribute" or "Ignore" or "IgnoreAttribute" or "Explicit" or "ExplicitAttribute")
                 && attribute.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText == "Skip") != true)
             {
@@ -67,7 +73,9 @@ namespace AgentGuard.Analyzers.Builtins
             {
                 var skip = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Skip");
                 var value = skip == null ? null : context.SemanticModel.GetConstantValue(skip.Expression, context.CancellationToken);
-                if (skip != null && !(value is { HasValue: true, Value: null }))
+                // xUnit v3 skips conditionally with SkipUnless / SkipWhen: the test runs where it applies.
+                var conditional = attribute.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText is "SkipUnless" or "SkipWhen") == true;
+                if (skip != null && !conditional && !(value is { HasValue: true, Value: null }))
                 {
                     finding = $"Test '{method}' is skipped with Skip =";
                 }
@@ -108,7 +116,10 @@ namespace AgentGuard.Analyzers.Builtins
                     continue;
                 }
 
-                if (match.Success)
+                // Only a comment alone on its line disables a test: "Run(); // [Fact]" is prose.
+                var text = context.Tree.GetText(context.CancellationToken);
+                var line = text.Lines.GetLineFromPosition(trivia.SpanStart);
+                if (match.Success && text.ToString(TextSpan.FromBounds(line.Start, trivia.SpanStart)).Trim().Length == 0)
                 {
                     var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart, trivia.Span.Length));
                     builtins.Report(context.ReportDiagnostic, Descriptors.SkippedTest, location, context.Tree, $"A [{match.Groups["name"].Value}] attribute is commented out, which disables the test");

@@ -77,13 +77,29 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
-            if (!SymbolEqualityComparer.Default.Equals(type, notImplemented))
+            if (!SymbolEqualityComparer.Default.Equals(type, notImplemented) || IsOneWayContract(context.Node, name))
             {
                 return;
             }
 
             var location = (SyntaxNode?)creation.Parent ?? creation;
             builtins.Report(context.ReportDiagnostic, Descriptors.StubBody, location.GetLocation(), context.Node.SyntaxTree, name);
+        }
+
+        /// <summary>
+        /// Members an interface or base class imposes but the type does not support by design: explicit interface
+        /// implementations, IValueConverter.ConvertBack, IEnumerator.Reset, a one-way JSON converter's Read/Write.
+        /// </summary>
+        private static bool IsOneWayContract(SyntaxNode member, string name)
+        {
+            if (member is MethodDeclarationSyntax { ExplicitInterfaceSpecifier: not null } || member is PropertyDeclarationSyntax { ExplicitInterfaceSpecifier: not null })
+            {
+                return true;
+            }
+
+            var typeName = member.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText ?? string.Empty;
+            return name is "ConvertBack" or "Reset"
+                || (name is "Read" or "Write" or "ReadJson" or "WriteJson" && typeName.EndsWith("Converter", System.StringComparison.Ordinal));
         }
 
         private static string AccessorName(AccessorDeclarationSyntax accessor)

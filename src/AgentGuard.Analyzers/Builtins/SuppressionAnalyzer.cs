@@ -121,7 +121,7 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             var above = text.Lines[line.LineNumber - 1].ToString().Trim();
-            return above.StartsWith("//", StringComparison.Ordinal) || above.EndsWith("*/", StringComparison.Ordinal);
+            return (above.StartsWith("//", StringComparison.Ordinal) && !above.StartsWith("///", StringComparison.Ordinal)) || above.EndsWith("*/", StringComparison.Ordinal);
         }
 
         private static bool IsAgentGuardId(string id) =>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -10,15 +11,22 @@ namespace AgentGuard.Analyzers.Builtins
 {
     /// <summary>
     /// AG1006: a test method (xUnit <c>[Fact]</c>/<c>[Theory]</c>, NUnit <c>[Test]</c>/<c>[TestCase]</c>/<c>[TestCaseSource]</c>,
-    /// MSTest <c>[TestMethod]</c>/<c>[DataTestMethod]</c>) that asserts nothing. An assertion is a call on a type whose
-    /// name ends in <c>Assert</c>, a call named <c>Should*</c>, <c>Verify*</c>, <c>Received*</c>, <c>DidNotReceive*</c>,
-    /// <c>Assert*</c>, <c>Expect*</c>, <c>Check*</c> or <c>Throws*</c>, a <c>throw</c>, an <c>[ExpectedException]</c>
-    /// attribute, or a call to a method of the same compilation that asserts (followed two levels deep).
+    /// MSTest <c>[TestMethod]</c>/<c>[DataTestMethod]</c>, TUnit <c>[Test]</c>) that asserts nothing. An assertion is a call
+    /// to a method of a type whose name ends in <c>Assert</c> (also through <c>using static</c>), a call named
+    /// <c>Should*</c>, <c>Verify*</c>, <c>Received*</c>, <c>DidNotReceive*</c>, <c>Assert*</c>, <c>Expect*</c>, <c>Check*</c>,
+    /// <c>Throws*</c>, <c>Must*</c>, <c>Ensure*</c>, <c>Match*</c>, <c>*Matches</c> or <c>*Snapshot</c>, a <c>throw</c>, an
+    /// <c>[ExpectedException]</c> attribute, NUnit's <c>ExpectedResult</c>, or a call to a method of this compilation that
+    /// asserts (followed two levels deep). Overrides of base tests and skipped tests (AG1007) are not reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TestAssertionAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly string[] AssertingPrefixes = { "Should", "Verify", "Received", "DidNotReceive", "Assert", "Expect", "Check", "Throws" };
+        private static readonly string[] AssertingPrefixes =
+        {
+            "Should", "Verify", "Received", "DidNotReceive", "Assert", "Expect", "Check", "Throws", "Must", "Ensure", "Match",
+        };
+
+        private static readonly string[] AssertingSuffixes = { "Matches", "Snapshot" };
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TestWithoutAssertion);
@@ -33,30 +41,30 @@ namespace AgentGuard.Analyzers.Builtins
                 var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
                 if (builtins != null)
                 {
-                    start.RegisterSymbolAction(symbol => Analyze(symbol, builtins), SymbolKind.Method);
+                    // Whether a helper asserts is computed once per method and compilation.
+                    var helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+                    start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
                 }
             });
         }
 
-        private static void Analyze(SymbolAnalysisContext context, BuiltinContext builtins)
+        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<IMethodSymbol, bool> helpers)
         {
-            var method = (IMethodSymbol)context.Symbol;
-            if (method.IsAbstract || !IsTest(method) || method.GetAttributes().Any(a => a.AttributeClass?.Name == "ExpectedExceptionAttribute"))
+            var declaration = (MethodDeclarationSyntax)context.Node;
+            if (declaration.AttributeLists.Count == 0 || (declaration.Body == null && declaration.ExpressionBody == null))
             {
                 return;
             }
 
-            foreach (var reference in method.DeclaringSyntaxReferences)
+            if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method
+                || method.IsAbstract || method.IsOverride || !IsTest(method) || IsExemptByAttribute(method))
             {
-                if (reference.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax declaration || (declaration.Body == null && declaration.ExpressionBody == null))
-                {
-                    continue;
-                }
+                return;
+            }
 
-                if (!Asserts(declaration, context.Compilation, depth: 0, context))
-                {
-                    builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);
-                }
+            if (!Asserts(declaration, context.SemanticModel, helpers, depth: 0, context))
+            {
+                builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);
             }
         }
 
@@ -85,8 +93,13 @@ namespace AgentGuard.Analyzers.Builtins
             return false;
         }
 
-        /// <summary>True when <paramref name="declaration"/> asserts, itself or through a helper it calls.</summary>
-        private static bool Asserts(MethodDeclarationSyntax declaration, Compilation compilation, int depth, SymbolAnalysisContext context)
+        /// <summary>An expected exception or result is an assertion; a skipped or ignored test is AG1007's finding, not this one's.</summary>
+        private static bool IsExemptByAttribute(IMethodSymbol method) =>
+            method.GetAttributes().Any(attribute =>
+                attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute"
+                || attribute.NamedArguments.Any(argument => argument.Key is "ExpectedResult" or "Skip" && !argument.Value.IsNull));
+
+        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel? model, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context)
         {
             var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
             if (body == null)
@@ -94,51 +107,48 @@ namespace AgentGuard.Analyzers.Builtins
                 return false;
             }
 
-            var helpers = new System.Collections.Generic.List<string>();
             foreach (var node in body.DescendantNodes())
             {
-                switch (node)
+                if (node is ThrowStatementSyntax || node is ThrowExpressionSyntax)
                 {
-                    case ThrowStatementSyntax:
-                    case ThrowExpressionSyntax:
-                        return true;
-                    case InvocationExpressionSyntax invocation:
-                        var (receiver, name) = invocation.Expression switch
-                        {
-                            MemberAccessExpressionSyntax access => (Rightmost(access.Expression), access.Name.Identifier.ValueText),
-                            SimpleNameSyntax simple => (string.Empty, simple.Identifier.ValueText),
-                            MemberBindingExpressionSyntax binding => (string.Empty, binding.Name.Identifier.ValueText),
-                            _ => (string.Empty, string.Empty),
-                        };
-                        if (receiver.EndsWith("Assert", StringComparison.Ordinal) || AssertingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
-                        {
-                            return true;
-                        }
-
-                        if (name.Length > 0)
-                        {
-                            helpers.Add(name);
-                        }
-
-                        break;
+                    return true;
                 }
-            }
 
-            // Helpers of this compilation are followed by name, two levels deep, reading their syntax only.
-            if (depth >= 2)
-            {
-                return false;
-            }
-
-            foreach (var helper in helpers.Distinct())
-            {
-                foreach (var symbol in compilation.GetSymbolsWithName(helper, SymbolFilter.Member, context.CancellationToken).OfType<IMethodSymbol>())
+                if (node is not InvocationExpressionSyntax invocation)
                 {
-                    foreach (var reference in symbol.DeclaringSyntaxReferences)
+                    continue;
+                }
+
+                var (receiver, name) = invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax access => (Rightmost(access.Expression), access.Name.Identifier.ValueText),
+                    SimpleNameSyntax simple => (string.Empty, simple.Identifier.ValueText),
+                    MemberBindingExpressionSyntax binding => (string.Empty, binding.Name.Identifier.ValueText),
+                    _ => (string.Empty, string.Empty),
+                };
+                if (IsAssertingName(receiver, name))
+                {
+                    return true;
+                }
+
+                // Helpers are bound in the test itself; inside a helper (another file perhaps) they are matched by name.
+                if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol called)
+                {
+                    if (called.ContainingType?.Name.EndsWith("Assert", StringComparison.Ordinal) == true)
                     {
-                        if (reference.GetSyntax(context.CancellationToken) is MethodDeclarationSyntax helperDeclaration
-                            && helperDeclaration != declaration
-                            && Asserts(helperDeclaration, compilation, depth + 1, context))
+                        return true;
+                    }
+
+                    if (depth < 2 && HelperAsserts(called, helpers, depth, context))
+                    {
+                        return true;
+                    }
+                }
+                else if (model == null && depth < 2 && declaration.Parent is TypeDeclarationSyntax type)
+                {
+                    foreach (var sibling in type.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name && m != declaration))
+                    {
+                        if (Asserts(sibling, null, helpers, depth + 1, context))
                         {
                             return true;
                         }
@@ -148,6 +158,25 @@ namespace AgentGuard.Analyzers.Builtins
 
             return false;
         }
+
+        private static bool HelperAsserts(IMethodSymbol helper, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context)
+        {
+            helper = helper.ReducedFrom ?? helper;
+            if (helper.DeclaringSyntaxReferences.Length == 0)
+            {
+                return false;
+            }
+
+            return helpers.GetOrAdd(helper.OriginalDefinition, symbol => symbol.DeclaringSyntaxReferences
+                .Select(reference => reference.GetSyntax(context.CancellationToken))
+                .OfType<MethodDeclarationSyntax>()
+                .Any(declaration => Asserts(declaration, null, helpers, depth + 1, context)));
+        }
+
+        private static bool IsAssertingName(string receiver, string name) =>
+            receiver.EndsWith("Assert", StringComparison.Ordinal) || receiver == "Snapshot"
+            || AssertingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
+            || AssertingSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal));
 
         private static string Rightmost(ExpressionSyntax expression) =>
             expression switch

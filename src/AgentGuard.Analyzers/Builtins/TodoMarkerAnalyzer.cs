@@ -19,7 +19,7 @@ namespace AgentGuard.Analyzers.Builtins
         private const string DefaultMarkers = "TODO,FIXME,HACK,XXX,PROTOTYPE";
 
         private static readonly Regex IssueReference = new Regex(
-            @"^\s*(?:\(\s*(?:#\d+|[A-Z][A-Z0-9]+-\d+|https?://\S+)\s*\)|:?\s*(?:#\d+|[A-Z][A-Z0-9]+-\d+\b|https?://\S+/(?:issues|pull|browse|workitems?|_workitems/edit)/\S+))",
+            @"^\s*(?:\(\s*(?:#\d+|[A-Z][A-Z0-9]+-\d+|https?://\S+)\s*\)|:?\s*(?:#\d+\b|https?://\S+/(?:issues|pull|browse|workitems?|_workitems/edit)/\S+))",
             RegexOptions.CultureInvariant,
             System.TimeSpan.FromSeconds(1));
 

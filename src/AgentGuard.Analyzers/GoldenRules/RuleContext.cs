@@ -14,9 +14,16 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// </summary>
     internal sealed class RuleContext
     {
+        // Test frameworks, and the assertion, mocking and benchmarking libraries that test-support projects reference.
         private static readonly string[] TestFrameworkAssemblies =
         {
-            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
+            "xunit.core", "xunit.v3.core", "xunit.assert", "xunit.extensibility.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework",
+            "MSTest.TestFramework", "TUnit.Core", "FluentAssertions", "Shouldly", "Moq", "NSubstitute", "FakeItEasy", "BenchmarkDotNet",
+        };
+
+        private static readonly string[] TestProjectSuffixes =
+        {
+            ".Tests", ".Test", ".UnitTests", ".IntegrationTests", ".FunctionalTests", ".Specs", ".Testing", ".TestUtilities", ".TestHelpers", ".Benchmarks",
         };
 
         private readonly Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]> _scopeGlobs = new Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]>();
@@ -85,7 +92,9 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return true;
             }
 
-            return compilation.ReferencedAssemblyNames.Any(name => TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase));
+            var assembly = compilation.AssemblyName ?? string.Empty;
+            return TestProjectSuffixes.Any(suffix => assembly.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                || compilation.ReferencedAssemblyNames.Any(name => TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase));
         }
     }
 }
