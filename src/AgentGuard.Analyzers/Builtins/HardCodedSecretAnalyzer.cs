@@ -17,7 +17,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// connection strings in test projects are not secrets. The message names the kind of secret, never its value.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class HardCodedSecretAnalyzer : DiagnosticAnalyzer
+    public sealed class HardCodedSecretAnalyzer : BuiltinAnalyzer
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
@@ -67,22 +67,13 @@ namespace AgentGuard.Analyzers.Builtins
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardCodedSecret);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (builtins != null)
-                {
-                    start.RegisterSyntaxNodeAction(
-                        node => Analyze(node, builtins),
-                        SyntaxKind.StringLiteralExpression,
-                        SyntaxKind.Utf8StringLiteralExpression,
-                        SyntaxKind.InterpolatedStringText);
-                }
-            });
+            start.RegisterSyntaxNodeAction(
+                node => Analyze(node, builtins),
+                SyntaxKind.StringLiteralExpression,
+                SyntaxKind.Utf8StringLiteralExpression,
+                SyntaxKind.InterpolatedStringText);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins)

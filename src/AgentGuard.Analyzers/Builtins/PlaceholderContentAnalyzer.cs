@@ -16,7 +16,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// <c>agentguard.AG1002.include_tests = true</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PlaceholderContentAnalyzer : DiagnosticAnalyzer
+    public sealed class PlaceholderContentAnalyzer : BuiltinAnalyzer
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
@@ -41,21 +41,10 @@ namespace AgentGuard.Analyzers.Builtins
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.PlaceholderContent);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (builtins == null)
-                {
-                    return;
-                }
-
-                start.RegisterSyntaxNodeAction(node => AnalyzeString(node, builtins), SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
-                start.RegisterSyntaxTreeAction(tree => AnalyzeDocs(tree, builtins));
-            });
+            start.RegisterSyntaxNodeAction(node => AnalyzeString(node, builtins), SyntaxKind.StringLiteralExpression, SyntaxKind.InterpolatedStringText);
+            start.RegisterSyntaxTreeAction(tree => AnalyzeDocs(tree, builtins));
         }
 
         private static bool Skipped(BuiltinContext builtins, SyntaxTree tree) =>

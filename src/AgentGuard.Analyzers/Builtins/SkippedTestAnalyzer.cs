@@ -15,7 +15,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// (<c>// [Fact]</c> alone on its line). Attributes count only from the test frameworks' own namespaces.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SkippedTestAnalyzer : DiagnosticAnalyzer
+    public sealed class SkippedTestAnalyzer : BuiltinAnalyzer
     {
         private static readonly Regex CommentedOutAttribute = new Regex(
             @"^[ \t]*//+[ \t]*\[[ \t]*(?<name>Fact|Theory|Test|TestCase|TestCaseSource|TestMethod|DataTestMethod)\b[^\]]*\][ \t]*$",
@@ -26,22 +26,12 @@ namespace AgentGuard.Analyzers.Builtins
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                var xunitFact = start.Compilation.GetTypeByMetadataName("Xunit.FactAttribute");
-                if (builtins == null)
-                {
-                    return;
-                }
+            var xunitFact = start.Compilation.GetTypeByMetadataName("Xunit.FactAttribute");
 
-                start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins, xunitFact), SyntaxKind.Attribute);
-                start.RegisterSyntaxTreeAction(tree => AnalyzeComments(tree, builtins));
-            });
+            start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins, xunitFact), SyntaxKind.Attribute);
+            start.RegisterSyntaxTreeAction(tree => AnalyzeComments(tree, builtins));
         }
 
         private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol? xunitFact)

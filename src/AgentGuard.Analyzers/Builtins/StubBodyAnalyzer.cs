@@ -14,38 +14,32 @@ namespace AgentGuard.Analyzers.Builtins
     /// includes them.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class StubBodyAnalyzer : DiagnosticAnalyzer
+    public sealed class StubBodyAnalyzer : BuiltinAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StubBody);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            var notImplemented = start.Compilation.GetTypeByMetadataName("System.NotImplementedException");
+            if (notImplemented != null)
             {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                var notImplemented = start.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-                if (builtins != null && notImplemented != null)
-                {
-                    start.RegisterSyntaxNodeAction(
-                        node => Analyze(node, builtins, notImplemented),
-                        SyntaxKind.MethodDeclaration,
-                        SyntaxKind.ConstructorDeclaration,
-                        SyntaxKind.OperatorDeclaration,
-                        SyntaxKind.ConversionOperatorDeclaration,
-                        SyntaxKind.LocalFunctionStatement,
-                        SyntaxKind.GetAccessorDeclaration,
-                        SyntaxKind.SetAccessorDeclaration,
-                        SyntaxKind.InitAccessorDeclaration,
-                        SyntaxKind.AddAccessorDeclaration,
-                        SyntaxKind.RemoveAccessorDeclaration,
-                        SyntaxKind.PropertyDeclaration,
-                        SyntaxKind.IndexerDeclaration);
-                }
-            });
+                start.RegisterSyntaxNodeAction(
+                    node => Analyze(node, builtins, notImplemented),
+                    SyntaxKind.MethodDeclaration,
+                    SyntaxKind.ConstructorDeclaration,
+                    SyntaxKind.OperatorDeclaration,
+                    SyntaxKind.ConversionOperatorDeclaration,
+                    SyntaxKind.LocalFunctionStatement,
+                    SyntaxKind.GetAccessorDeclaration,
+                    SyntaxKind.SetAccessorDeclaration,
+                    SyntaxKind.InitAccessorDeclaration,
+                    SyntaxKind.AddAccessorDeclaration,
+                    SyntaxKind.RemoveAccessorDeclaration,
+                    SyntaxKind.PropertyDeclaration,
+                    SyntaxKind.IndexerDeclaration);
+            }
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol notImplemented)

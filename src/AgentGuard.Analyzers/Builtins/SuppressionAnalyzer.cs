@@ -17,28 +17,17 @@ namespace AgentGuard.Analyzers.Builtins
     /// justified or not, including a <c>#pragma warning disable</c> that names no ID and so disables them all.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SuppressionAnalyzer : DiagnosticAnalyzer
+    public sealed class SuppressionAnalyzer : BuiltinAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.UnjustifiedSuppression, Descriptors.AgentGuardSuppression);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (builtins == null)
-                {
-                    return;
-                }
-
-                start.RegisterSyntaxTreeAction(tree => AnalyzePragmas(tree, builtins));
-                start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins), SyntaxKind.Attribute);
-            });
+            start.RegisterSyntaxTreeAction(tree => AnalyzePragmas(tree, builtins));
+            start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins), SyntaxKind.Attribute);
         }
 
         private static void AnalyzePragmas(SyntaxTreeAnalysisContext context, BuiltinContext builtins)

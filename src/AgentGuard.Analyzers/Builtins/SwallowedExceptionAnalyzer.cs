@@ -16,26 +16,20 @@ namespace AgentGuard.Analyzers.Builtins
     /// <c>Dispose</c> and finalizers, and an empty catch of a specific exception in a test project.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SwallowedExceptionAnalyzer : DiagnosticAnalyzer
+    public sealed class SwallowedExceptionAnalyzer : BuiltinAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SwallowedException);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
+            var canceled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
+            if (exception != null)
             {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-                var canceled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
-                if (builtins != null && exception != null)
-                {
-                    start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, exception, canceled), SyntaxKind.CatchClause);
-                }
-            });
+                start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, exception, canceled), SyntaxKind.CatchClause);
+            }
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol exception, INamedTypeSymbol? canceled)

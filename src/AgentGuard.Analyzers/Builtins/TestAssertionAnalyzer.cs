@@ -19,7 +19,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// asserts (followed two levels deep). Overrides of base tests and skipped tests (AG1007) are not reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TestAssertionAnalyzer : DiagnosticAnalyzer
+    public sealed class TestAssertionAnalyzer : BuiltinAnalyzer
     {
         private static readonly string[] AssertingPrefixes =
         {
@@ -32,20 +32,11 @@ namespace AgentGuard.Analyzers.Builtins
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TestWithoutAssertion);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (builtins != null)
-                {
-                    // Whether a helper asserts is computed once per method and compilation.
-                    var helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
-                    start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
-                }
-            });
+            // Whether a helper asserts is computed once per method and compilation.
+            var helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<IMethodSymbol, bool> helpers)

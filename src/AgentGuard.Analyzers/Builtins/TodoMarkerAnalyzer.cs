@@ -14,7 +14,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// (<c>TODO(#1234)</c>, <c>TODO: https://.../issues/12</c>) passes when <c>agentguard.AG1001.allow_issue_reference = true</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TodoMarkerAnalyzer : DiagnosticAnalyzer
+    public sealed class TodoMarkerAnalyzer : BuiltinAnalyzer
     {
         private const string DefaultMarkers = "TODO,FIXME,HACK,XXX,PROTOTYPE";
 
@@ -27,18 +27,9 @@ namespace AgentGuard.Analyzers.Builtins
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TodoMarker);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (builtins != null)
-                {
-                    start.RegisterSyntaxTreeAction(tree => Analyze(tree, builtins));
-                }
-            });
+            start.RegisterSyntaxTreeAction(tree => Analyze(tree, builtins));
         }
 
         private static void Analyze(SyntaxTreeAnalysisContext context, BuiltinContext builtins)

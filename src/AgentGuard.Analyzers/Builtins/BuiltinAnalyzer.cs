@@ -1,0 +1,30 @@
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentGuard.Analyzers.Builtins
+{
+    /// <summary>
+    /// What every built-in check does the same way: skip generated code, run concurrently, and register its actions only
+    /// when AgentGuard is on for the project (and this is not the explain compilation), with the project's
+    /// <see cref="BuiltinContext"/>.
+    /// </summary>
+    public abstract class BuiltinAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public sealed override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                var builtins = BuiltinContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
+                if (builtins != null)
+                {
+                    Register(start, builtins);
+                }
+            });
+        }
+
+        /// <summary>Registers the check's actions for one compilation.</summary>
+        private protected abstract void Register(CompilationStartAnalysisContext start, BuiltinContext builtins);
+    }
+}
