@@ -36,8 +36,12 @@ var rulesFile = new InMemoryAdditionalText("/bench/CLAUDE.md", SourceText.From(s
 var options = new AnalyzerOptions(
     ImmutableArray.Create<AdditionalText>(rulesFile),
     new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
-ImmutableArray<DiagnosticAnalyzer> analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-    new BannedSymbolAnalyzer(), new BannedConstructAnalyzer(), new ForbiddenDependencyAnalyzer(), new RuleFileAnalyzer());
+// Every analyzer the package ships, golden rules and built-in checks, as a build runs them.
+ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(BannedSymbolAnalyzer).Assembly.GetTypes()
+    .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
+    .OrderBy(type => type.Name, StringComparer.Ordinal)
+    .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
+    .ToImmutableArray();
 
 CSharpCompilation NewCompilation() => CSharpCompilation.Create(
     "Bench", trees, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));

@@ -92,6 +92,13 @@ namespace AgentGuard.Analyzers.Builtins
 
         private static void AnalyzeComments(SyntaxTreeAnalysisContext context, BuiltinContext builtins)
         {
+            // Only files that mention a test attribute can hold a commented-out one.
+            var source = context.Tree.GetText(context.CancellationToken).ToString();
+            if (new[] { "[Fact", "[Theory", "[Test", "[DataTestMethod" }.All(attribute => source.IndexOf(attribute, System.StringComparison.Ordinal) < 0))
+            {
+                return;
+            }
+
             var root = context.Tree.GetRoot(context.CancellationToken);
             foreach (var trivia in root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)))
             {

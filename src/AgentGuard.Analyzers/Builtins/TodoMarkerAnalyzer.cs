@@ -32,22 +32,35 @@ namespace AgentGuard.Analyzers.Builtins
             start.RegisterSyntaxTreeAction(tree => Analyze(tree, builtins));
         }
 
+        // One pattern per marker list, shared by every file and compilation that uses it.
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string[] Markers, Regex Pattern)> Patterns =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, (string[] Markers, Regex Pattern)>(System.StringComparer.Ordinal);
+
+        private static (string[] Markers, Regex Pattern) PatternFor(string markerList) =>
+            Patterns.GetOrAdd(markerList, list =>
+            {
+                var markers = list.Split(',').Select(m => m.Trim()).Where(m => m.Length > 0).ToArray();
+
+                // A marker leads its comment line ("// TODO ...", "/* FIXME", " * HACK") or is followed by ':' or '(' ("see TODO: x").
+                // "the list of TODO items" or "(XXX) XXX-XXXX" in a comment is prose, not a marker.
+                var alternatives = string.Join("|", markers.Select(Regex.Escape));
+                var pattern = new Regex(
+                    @"(?<=^[ \t]*(?:/{2,}|/\*+|\*+)?[ \t]*@?)(?:" + alternatives + @")(?![\w-])|(?<![\w./-])(?:" + alternatives + @")(?=[ \t]*[:(])",
+                    RegexOptions.CultureInvariant | RegexOptions.Multiline,
+                    System.TimeSpan.FromSeconds(1));
+                return (markers, pattern);
+            });
+
         private static void Analyze(SyntaxTreeAnalysisContext context, BuiltinContext builtins)
         {
-            var markers = (builtins.Option(context.Tree, "AG1001", "markers") ?? DefaultMarkers)
-                .Split(',').Select(m => m.Trim()).Where(m => m.Length > 0).Select(Regex.Escape).ToArray();
-            if (markers.Length == 0)
+            var (markers, pattern) = PatternFor(builtins.Option(context.Tree, "AG1001", "markers") ?? DefaultMarkers);
+            var source = context.Tree.GetText(context.CancellationToken).ToString();
+            if (markers.Length == 0 || !markers.Any(marker => source.IndexOf(marker, System.StringComparison.Ordinal) >= 0))
             {
+                // No marker anywhere in the file: nothing to walk.
                 return;
             }
 
-            // A marker leads its comment line ("// TODO ...", "/* FIXME", " * HACK") or is followed by ':' or '(' ("see TODO: x").
-            // "the list of TODO items" or "(XXX) XXX-XXXX" in a comment is prose, not a marker.
-            var alternatives = string.Join("|", markers);
-            var pattern = new Regex(
-                @"(?<=^[ \t]*(?:/{2,}|/\*+|\*+)?[ \t]*@?)(?:" + alternatives + @")(?![\w-])|(?<![\w./-])(?:" + alternatives + @")(?=[ \t]*[:(])",
-                RegexOptions.CultureInvariant | RegexOptions.Multiline,
-                System.TimeSpan.FromSeconds(1));
             var allowIssues = builtins.OptionIsTrue(context.Tree, "AG1001", "allow_issue_reference");
             var root = context.Tree.GetRoot(context.CancellationToken);
             foreach (var trivia in root.DescendantTrivia())
