@@ -21,7 +21,6 @@ namespace AgentGuard.Policy
             Scope = parts.ScopePaths.Count == 0 && parts.Tests == TestScope.All ? RuleScope.All : new RuleScope(parts.ScopePaths.ToArray(), parts.Tests);
             HasEscapeClause = parts.HasEscapeClause;
             Severity = parts.Severity;
-            IsAnnotated = parts.IsAnnotated;
             Problems = parts.Problems.ToArray();
             GuidanceReason = IsGuidance ? parts.GuidanceReason ?? (parts.Ignored ? "ignored by an agentguard: annotation" : "it names nothing AgentGuard can check (no symbol, construct, path or built-in check)") : null;
         }
@@ -71,9 +70,6 @@ namespace AgentGuard.Policy
         /// <summary>The severity to report at: the annotation's, else warning for an escape clause, else the diagnostic's default.</summary>
         public RuleSeverity EffectiveSeverity => Severity != RuleSeverity.Default ? Severity : HasEscapeClause ? RuleSeverity.Warning : RuleSeverity.Default;
 
-        /// <summary>True when an <c>agentguard:</c> annotation shaped the rule.</summary>
-        public bool IsAnnotated { get; }
-
         /// <summary>True when an annotation says <c>ignore</c>: the rule is listed, never enforced.</summary>
         public bool Ignored { get; }
 
@@ -120,8 +116,6 @@ namespace AgentGuard.Policy
 
         public RuleSeverity Severity { get; set; }
 
-        public bool IsAnnotated { get; set; }
-
         public bool Ignored { get; set; }
 
         /// <summary>True when the rule is limited to a place or purpose the analyzers cannot see: enforced as a warning.</summary>
@@ -157,7 +151,6 @@ namespace AgentGuard.Policy
         /// <summary>An annotation that says what to enforce replaces the prose's reading; severity, scope and ignore add to it.</summary>
         public void Apply(RuleAnnotation annotation)
         {
-            IsAnnotated = true;
             if (annotation.DefinesEnforcement)
             {
                 Symbols.Clear();

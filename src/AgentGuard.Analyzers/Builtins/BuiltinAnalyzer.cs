@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AgentGuard.Analyzers.Builtins
@@ -23,6 +25,15 @@ namespace AgentGuard.Analyzers.Builtins
                 }
             });
         }
+
+        /// <summary>The text a string literal or the text part of an interpolated string holds; empty for anything else.</summary>
+        private protected static string StringValue(SyntaxNode node) =>
+            node switch
+            {
+                LiteralExpressionSyntax literal => literal.Token.ValueText,
+                InterpolatedStringTextSyntax interpolated => interpolated.TextToken.ValueText,
+                _ => string.Empty,
+            };
 
         /// <summary>Registers the check's actions for one compilation.</summary>
         private protected abstract void Register(CompilationStartAnalysisContext start, BuiltinContext builtins);

@@ -78,12 +78,7 @@ namespace AgentGuard.Analyzers.Builtins
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins)
         {
-            var text = context.Node switch
-            {
-                LiteralExpressionSyntax literal => literal.Token.ValueText,
-                InterpolatedStringTextSyntax interpolated => interpolated.TextToken.ValueText,
-                _ => string.Empty,
-            };
+            var text = StringValue(context.Node);
             if (text.Length < 16)
             {
                 return;

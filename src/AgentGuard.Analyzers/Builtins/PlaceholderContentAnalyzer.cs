@@ -76,12 +76,7 @@ namespace AgentGuard.Analyzers.Builtins
                 return;
             }
 
-            var text = context.Node switch
-            {
-                LiteralExpressionSyntax literal => literal.Token.ValueText,
-                InterpolatedStringTextSyntax interpolated => interpolated.TextToken.ValueText,
-                _ => string.Empty,
-            };
+            var text = StringValue(context.Node);
             if (text.Length < 6 || !MayHold(text) || DummyBase.IsMatch(text))
             {
                 return;

@@ -17,7 +17,7 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// bans it. <c>async void</c> event handlers and overrides are exempt: their signature is not the author's choice.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BannedConstructAnalyzer : DiagnosticAnalyzer
+    public sealed class BannedConstructAnalyzer : GoldenRuleAnalyzer
     {
         private static readonly Dictionary<BannedConstruct, string> Display = new Dictionary<BannedConstruct, string>
         {
@@ -40,21 +40,8 @@ namespace AgentGuard.Analyzers.GoldenRules
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BannedConstruct);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
-
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
-        {
-            var rules = RuleContext.Create(context.Compilation, context.Options, context.TryGetValue, context.CancellationToken);
-            if (rules == null)
-            {
-                return;
-            }
-
             var bans = new Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>>();
             foreach (var file in rules.Files)
             {

@@ -16,28 +16,15 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// AG0011: a rule target that fits several unrelated symbols or does not parse, on the rule's own line.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class BannedSymbolAnalyzer : DiagnosticAnalyzer
+    public sealed class BannedSymbolAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
-
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
-        {
-            var rules = RuleContext.Create(context.Compilation, context.Options, context.TryGetValue, context.CancellationToken);
-            if (rules == null)
-            {
-                return;
-            }
-
             var table = BanTable.Build(context.Compilation, rules);
             if (table.Unenforceable.Count > 0)
             {

@@ -14,25 +14,19 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// guidance only. The explain task reads them from the compiler's error log. Outside that compilation it is silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ExplainAnalyzer : DiagnosticAnalyzer
+    public sealed class ExplainAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RuleExplanation);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override bool ForExplain => true;
+
+        /// <inheritdoc />
+        private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var rules = RuleContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken, forExplain: true);
-                if (rules != null)
-                {
-                    var resolver = new RuleTargetResolver(start.Compilation);
-                    start.RegisterAdditionalFileAction(file => Explain(file, rules, resolver));
-                }
-            });
+            var resolver = new RuleTargetResolver(context.Compilation);
+            context.RegisterAdditionalFileAction(file => Explain(file, rules, resolver));
         }
 
         private static void Explain(AdditionalFileAnalysisContext context, RuleContext rules, RuleTargetResolver resolver)

@@ -18,27 +18,14 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// nested in it, or the assembly B), including a <c>using B;</c> in a file of A.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ForbiddenDependencyAnalyzer : DiagnosticAnalyzer
+    public sealed class ForbiddenDependencyAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForbiddenDependency);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(OnCompilationStart);
-        }
-
-        private static void OnCompilationStart(CompilationStartAnalysisContext context)
-        {
-            var rules = RuleContext.Create(context.Compilation, context.Options, context.TryGetValue, context.CancellationToken);
-            if (rules == null)
-            {
-                return;
-            }
-
             var dependencies = new List<Dependency>();
             var names = new HashSet<string>(StringComparer.Ordinal);
             foreach (var file in rules.Files)

@@ -11,26 +11,15 @@ namespace AgentGuard.Analyzers.GoldenRules
     /// does not parse. Symbol ambiguity needs the compilation and is reported by <see cref="BannedSymbolAnalyzer"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RuleFileAnalyzer : DiagnosticAnalyzer
+    public sealed class RuleFileAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Descriptors.UnresolvableRuleTarget, Descriptors.MalformedAnnotation);
 
         /// <inheritdoc />
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var rules = RuleContext.Create(start.Compilation, start.Options, start.TryGetValue, start.CancellationToken);
-                if (rules != null)
-                {
-                    start.RegisterAdditionalFileAction(fileContext => Report(fileContext, rules));
-                }
-            });
-        }
+        private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules) =>
+            context.RegisterAdditionalFileAction(fileContext => Report(fileContext, rules));
 
         private static void Report(AdditionalFileAnalysisContext context, RuleContext rules)
         {
