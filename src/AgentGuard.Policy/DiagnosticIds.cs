@@ -48,6 +48,30 @@ namespace AgentGuard.Policy
         /// <summary>An AgentGuard diagnostic suppressed in code.</summary>
         public const string AgentGuardSuppression = "AG1005";
 
+        /// <summary>The change set cannot be computed (boundary check).</summary>
+        public const string ChangeSetUnavailable = "AG2000";
+
+        /// <summary>A forbidden path changed.</summary>
+        public const string ForbiddenPath = "AG2001";
+
+        /// <summary>A path that needs approval changed without it.</summary>
+        public const string ApprovalRequired = "AG2002";
+
+        /// <summary>A generated file changed without review.</summary>
+        public const string UnreviewedGeneratedFile = "AG2003";
+
+        /// <summary>Source changed without the tests its rule requires.</summary>
+        public const string MissingTests = "AG2004";
+
+        /// <summary>The package set changed without approval.</summary>
+        public const string DependencyChange = "AG2005";
+
+        /// <summary>The boundary manifest is invalid.</summary>
+        public const string InvalidManifest = "AG2010";
+
+        /// <summary>A manifest entry matches no file in the repository.</summary>
+        public const string UnmatchedManifestEntry = "AG2011";
+
         /// <summary>The folder of the rule pages; each ID has <c>docs/rules/&lt;ID&gt;.md</c>.</summary>
         public const string HelpBaseUri = "https://github.com/agentguard-dev/agentguard/blob/main/docs/rules/";
 

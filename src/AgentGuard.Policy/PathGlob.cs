@@ -12,7 +12,10 @@ namespace AgentGuard.Policy
     public sealed class PathGlob
     {
         // Matching happens under this root, in memory: the process's current folder is never consulted.
-        private static readonly string Root = System.IO.Path.DirectorySeparatorChar == '\\' ? @"C:\agentguard-glob" : "/agentguard-glob";
+        private static readonly string Root = MatchRoot;
+
+        /// <summary>The made-up folder that in-memory matching happens under.</summary>
+        internal static string MatchRoot => System.IO.Path.DirectorySeparatorChar == '\\' ? @"C:\agentguard-glob" : "/agentguard-glob";
 
         private readonly Matcher? _matcher;
 
@@ -23,7 +26,10 @@ namespace AgentGuard.Policy
         }
 
         /// <summary>Why the glob cannot be used, or null: a rule's globs stay inside the folder of the rule file.</summary>
-        public static string? Problem(string text)
+        public static string? Problem(string text) => Problem(text, "the rule file's folder", "write the glob in a rule file nearer the root, or relative to it");
+
+        /// <summary>Why the glob cannot be used, or null; <paramref name="baseFolder"/> names the folder it is relative to.</summary>
+        public static string? Problem(string text, string baseFolder, string fix)
         {
             var pattern = text.Trim().Replace('\\', '/');
             if (pattern.Length == 0)
@@ -35,7 +41,7 @@ namespace AgentGuard.Policy
             {
                 if (segment == "..")
                 {
-                    return $"'{text}' leaves the rule file's folder with '..'; write the glob in a rule file nearer the root, or relative to it";
+                    return $"'{text}' leaves {baseFolder} with '..'; {fix}";
                 }
             }
 
@@ -107,6 +113,31 @@ namespace AgentGuard.Policy
             {
                 return false;
             }
+        }
+
+        /// <summary>True when the glob can be used (no '..', accepted by the matcher).</summary>
+        public bool IsUsable => _matcher != null;
+
+        /// <summary>
+        /// The paths of <paramref name="tree"/> under <paramref name="folder"/> ("" for the tree's root) that match, relative to
+        /// <paramref name="folder"/> with '/'.
+        /// </summary>
+        public IReadOnlyList<string> Matches(PathTree tree, string folder = "")
+        {
+            var start = tree.FolderAt(folder);
+            if (_matcher == null || start == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            var result = _matcher.Execute(start);
+            var paths = new List<string>();
+            foreach (var file in result.Files)
+            {
+                paths.Add(file.Path);
+            }
+
+            return paths;
         }
 
         /// <summary>The path of <paramref name="path"/> relative to <paramref name="folder"/>, with '/', or null when it is not under it.</summary>
