@@ -1,0 +1,304 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using AgentGuard.Build.Boundaries;
+using AgentGuard.Build.Git;
+using AgentGuard.Policy;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace AgentGuard.Build
+{
+    /// <summary>
+    /// What the boundary tasks share: the inputs the targets pass, reading the manifest (AG2010), the change set (AG2000,
+    /// computed once per build and repository), the golden rules' path rules and the review ledger.
+    /// </summary>
+    public abstract class BoundaryTask : Task
+    {
+        private static readonly object Gate = new object();
+
+        /// <summary>The boundary manifest (agentguard.json); the check is off when it does not exist.</summary>
+        [Required]
+        public string Manifest { get; set; } = string.Empty;
+
+        /// <summary>AgentGuardBaseRef: the ref the change is compared against; empty for the manifest's, then origin/main, then main.</summary>
+        public string BaseRef { get; set; } = string.Empty;
+
+        /// <summary>The golden-rule files the project's analyzers read (with their AgentGuardScopeFolder/AgentGuardImportedBy metadata).</summary>
+        public ITaskItem[] RuleFiles { get; set; } = Array.Empty<ITaskItem>();
+
+        /// <summary>A folder for what the check keeps between builds (the project's obj/agentguard/); empty for none.</summary>
+        public string CacheFolder { get; set; } = string.Empty;
+
+        /// <summary>The project's name, to say which project reported a finding first.</summary>
+        public string ProjectName { get; set; } = string.Empty;
+
+        /// <summary>Reads everything a check needs; null when the check is off or cannot run (the reason is logged).</summary>
+        internal PreparedCheck? Prepare()
+        {
+            var manifestPath = Path.GetFullPath(Manifest);
+            if (!File.Exists(manifestPath))
+            {
+                if (Once("AgentGuard.NoManifest|" + manifestPath))
+                {
+                    var pathRules = ReadPathRules(null);
+                    Log.LogMessage(
+                        MessageImportance.Normal,
+                        "{0}",
+                        $"AgentGuard: no boundary manifest at '{manifestPath}'; the boundary check is off." + (pathRules.Count > 0 ? $" The path rules of the golden rules ({pathRules[0].RuleFile} line {pathRules[0].Line}{(pathRules.Count > 1 ? " and " + (pathRules.Count - 1) + " more" : string.Empty)}) are enforced only with a manifest: add an agentguard.json (it may be just {{}})." : string.Empty));
+                }
+
+                return null;
+            }
+
+            string text;
+            try
+            {
+                text = File.ReadAllText(manifestPath);
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", $"AgentGuard cannot read the boundary manifest: {exception.Message}");
+                return null;
+            }
+
+            var read = ManifestReader.Read(text);
+            if (read.Manifest == null)
+            {
+                if (Once("AgentGuard.ManifestProblems|" + manifestPath))
+                {
+                    foreach (var problem in read.Problems)
+                    {
+                        Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, problem.Line, problem.Column, 0, 0, "{0}", $"The boundary manifest is invalid: {problem.Message}. Nothing else is checked until it is fixed.");
+                    }
+                }
+                else
+                {
+                    Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", "The boundary manifest is invalid (see the errors reported for it earlier in this build).");
+                }
+
+                return null;
+            }
+
+            var baseRefs = !string.IsNullOrWhiteSpace(BaseRef) ? new[] { BaseRef.Trim() }
+                : read.Manifest.BaseRef != null ? new[] { read.Manifest.BaseRef }
+                : new[] { "origin/main", "main" };
+            var manifestFolder = Path.GetDirectoryName(manifestPath)!;
+            var changes = ChangeSetFor(manifestFolder, baseRefs);
+            if (changes.ChangeSet == null)
+            {
+                Log.LogError(null, DiagnosticIds.ChangeSetUnavailable, null, string.Empty, 0, 0, 0, 0, "{0}", changes.Problem);
+                return null;
+            }
+
+            var root = changes.ChangeSet.RepositoryRoot;
+            var manifestRelative = PathGlob.RelativeTo(root, manifestPath);
+            if (manifestRelative == null)
+            {
+                Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", $"The boundary manifest must be inside the repository it guards ('{root}').");
+                return null;
+            }
+
+            var folder = manifestRelative.Contains("/") ? manifestRelative.Substring(0, manifestRelative.LastIndexOf('/')) : string.Empty;
+            var ledgerPath = Path.Combine(manifestFolder, ReviewLedger.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            var ledger = ReviewLedger.Parse(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+            var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
+            var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
+            return new PreparedCheck(read.Manifest, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root), ledger, ledgerPath, content, cache);
+        }
+
+        /// <summary>True the first time <paramref name="key"/> is claimed in this build (in this MSBuild node).</summary>
+        internal bool Once(string key)
+        {
+            lock (Gate)
+            {
+                var engine = BuildEngine as IBuildEngine4;
+                if (engine == null)
+                {
+                    return true;
+                }
+
+                if (engine.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) != null)
+                {
+                    return false;
+                }
+
+                engine.RegisterTaskObject(key, ProjectName, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                return true;
+            }
+        }
+
+        /// <summary>Who claimed <paramref name="key"/> first in this build, or null.</summary>
+        internal string? ClaimedBy(string key)
+        {
+            var engine = BuildEngine as IBuildEngine4;
+            return engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) as string;
+        }
+
+        /// <summary>The object registered for this build under <paramref name="key"/>, made by <paramref name="make"/> the first time.</summary>
+        internal T Shared<T>(string key, Func<T> make)
+            where T : class
+        {
+            lock (Gate)
+            {
+                var engine = BuildEngine as IBuildEngine4;
+                if (engine?.GetRegisteredTaskObject(key, RegisteredTaskObjectLifetime.Build) is T cached)
+                {
+                    return cached;
+                }
+
+                var made = make();
+                engine?.RegisterTaskObject(key, made, RegisteredTaskObjectLifetime.Build, allowEarlyCollection: false);
+                return made;
+            }
+        }
+
+        // Every project of a build asks for the same change set: git runs once per repository and base.
+        private ChangeSetResult ChangeSetFor(string folder, IReadOnlyList<string> baseRefs) =>
+            Shared("AgentGuard.ChangeSet|" + folder + "|" + string.Join(",", baseRefs), () => ChangeSetReader.Read(folder, baseRefs));
+
+        private List<PathRuleSource> ReadPathRules(string? repositoryRoot)
+        {
+            var files = new Dictionary<string, (ITaskItem Item, RuleFile Rules)>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in RuleFiles)
+            {
+                var path = Path.GetFullPath(item.ItemSpec);
+                try
+                {
+                    files[path] = (item, RuleFileReader.Read(File.ReadAllText(path)));
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    // The analyzers report an unreadable rule file (AG0011) on it.
+                }
+            }
+
+            var sources = new List<PathRuleSource>();
+            foreach (var entry in files)
+            {
+                var folder = BaseFolder(entry.Key, files);
+                if (folder == null)
+                {
+                    continue;
+                }
+
+                var display = repositoryRoot != null ? PathGlob.RelativeTo(repositoryRoot, entry.Key) ?? entry.Key : Path.GetFileName(entry.Key);
+                var relativeFolder = repositoryRoot != null ? PathGlob.RelativeTo(repositoryRoot, folder + "/") ?? string.Empty : string.Empty;
+                foreach (var rule in entry.Value.Rules.Rules.Where(rule => !rule.Ignored))
+                {
+                    foreach (var pathRule in rule.Paths)
+                    {
+                        sources.Add(new PathRuleSource(pathRule, relativeFolder.TrimEnd('/'), display, rule.Line, rule.Text));
+                    }
+                }
+            }
+
+            return sources;
+        }
+
+        // A rule file's globs are relative to its folder; an imported file's to the folder of the file that imports it
+        // (followed to the top). A file offered as an import that its importer does not really import counts for nothing.
+        private static string? BaseFolder(string path, Dictionary<string, (ITaskItem Item, RuleFile Rules)> files)
+        {
+            var current = path;
+            for (var depth = 0; depth < 6; depth++)
+            {
+                var importedBy = files[current].Item.GetMetadata("AgentGuardImportedBy");
+                if (string.IsNullOrEmpty(importedBy))
+                {
+                    return Path.GetDirectoryName(current)!.Replace('\\', '/');
+                }
+
+                var importer = Path.GetFullPath(importedBy);
+                if (!files.TryGetValue(importer, out var importerFile) || !importerFile.Rules.Imports.Any(import => SamePath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path), current)))
+                {
+                    return null;
+                }
+
+                current = importer;
+            }
+
+            return null;
+        }
+
+        private static bool SamePath(string left, string right) =>
+            string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>Everything one check reads, ready to run.</summary>
+        internal sealed class PreparedCheck
+        {
+            private readonly string? _cacheFile;
+
+            public PreparedCheck(BoundaryManifest manifest, string manifestPath, string manifestRelative, string manifestFolder, ChangeSet changes, IReadOnlyList<PathRuleSource> pathRules, ReviewLedger ledger, string ledgerPath, IRepositoryContent content, string? cacheFile)
+            {
+                _cacheFile = cacheFile;
+                Manifest = manifest;
+                ManifestPath = manifestPath;
+                ManifestRelative = manifestRelative;
+                ManifestFolder = manifestFolder;
+                Changes = changes;
+                PathRules = pathRules;
+                Ledger = ledger;
+                LedgerPath = ledgerPath;
+                Content = content;
+            }
+
+            public BoundaryManifest Manifest { get; }
+
+            public string ManifestPath { get; }
+
+            public string ManifestRelative { get; }
+
+            public string ManifestFolder { get; }
+
+            public ChangeSet Changes { get; }
+
+            public IReadOnlyList<PathRuleSource> PathRules { get; }
+
+            public ReviewLedger Ledger { get; }
+
+            public string LedgerPath { get; }
+
+            public IRepositoryContent Content { get; }
+
+            public BoundaryCheck Check(Approvals approvals) =>
+                new BoundaryCheck(Manifest, ManifestFolder, ManifestRelative, Changes, PathRules, Ledger, approvals, Content) { UnmatchedEntryCache = _cacheFile };
+
+            /// <summary>What makes two projects' checks the same check: the manifest, the path rules, the approvals.</summary>
+            public string Identity(string approve) =>
+                ManifestPath + "|" + approve + "|" + string.Join(";", PathRules.Select(rule => rule.RuleFile + ":" + rule.Line + ":" + rule.Folder + ":" + rule.Rule));
+
+            /// <summary>The full path of a repository-relative path.</summary>
+            public string FullPath(string relative) => Path.Combine(Changes.RepositoryRoot, relative.Replace('/', Path.DirectorySeparatorChar));
+        }
+
+        private sealed class GitRepositoryContent : IRepositoryContent
+        {
+            private readonly string _root;
+            private readonly string _mergeBase;
+            private readonly GitCommand _git;
+
+            public GitRepositoryContent(string root, string mergeBase)
+            {
+                _root = root;
+                _mergeBase = mergeBase;
+                _git = new GitCommand(root);
+            }
+
+            public byte[]? ReadWorkingTree(string path)
+            {
+                try
+                {
+                    return File.ReadAllBytes(Path.Combine(_root, path.Replace('/', Path.DirectorySeparatorChar)));
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    return null;
+                }
+            }
+
+            public byte[]? ReadMergeBase(string path) => ChangeSetReader.ReadAt(_git, _mergeBase, path);
+        }
+    }
+}

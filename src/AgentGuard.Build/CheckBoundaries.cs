@@ -1,0 +1,76 @@
+using System.Linq;
+using AgentGuard.Build.Boundaries;
+using Microsoft.Build.Framework;
+using AgentGuard.Policy;
+
+namespace AgentGuard.Build
+{
+    /// <summary>
+    /// The boundary check (target AgentGuardCheckBoundaries): the change set against agentguard.json and the golden
+    /// rules' path rules. Each finding is an error with its file; an approved one is a message saying who approved it.
+    /// A finding already reported by another project of the same build is not repeated.
+    /// </summary>
+    public sealed class CheckBoundaries : BoundaryTask
+    {
+        /// <summary>AgentGuardApprove: globs and IDs, separated by ';' or ',', approved by a human.</summary>
+        public string Approve { get; set; } = string.Empty;
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            var prepared = Prepare();
+            if (prepared == null)
+            {
+                return !Log.HasLoggedErrors;
+            }
+
+            // Projects of one build that see the same manifest and rules share one result.
+            var resultKey = "AgentGuard.Result|" + prepared.Identity(Approve);
+            var result = Shared(resultKey, () => prepared.Check(Approvals.Parse(Approve)).Run());
+            var elsewhere = 0;
+            string? reporter = null;
+            foreach (var finding in result.Findings)
+            {
+                var key = "AgentGuard.Reported|" + prepared.Changes.RepositoryRoot + "|" + finding;
+                if (!Once(key))
+                {
+                    elsewhere++;
+                    reporter = reporter ?? ClaimedBy(key);
+                    continue;
+                }
+
+                var file = finding.Id == DiagnosticIds.UnmatchedManifestEntry ? prepared.ManifestPath : prepared.FullPath(finding.Path);
+                if (finding.ApprovedBy != null)
+                {
+                    continue;
+                }
+
+                if (finding.IsWarning)
+                {
+                    Log.LogWarning(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, "{0}", finding.Message);
+                }
+                else
+                {
+                    Log.LogError(null, finding.Id, null, file, finding.Line, finding.Column, 0, 0, "{0}", finding.Message);
+                }
+            }
+
+            foreach (var note in result.Notes.Where(note => Once("AgentGuard.Note|" + prepared.Changes.RepositoryRoot + "|" + note)))
+            {
+                Log.LogMessage(MessageImportance.High, "{0}", note);
+            }
+
+            if (elsewhere > 0)
+            {
+                Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard: {elsewhere} boundary finding(s) of this change were already reported in this build{(string.IsNullOrEmpty(reporter) ? string.Empty : " by " + reporter)}.");
+            }
+
+            var open = result.Findings.Count(finding => finding.ApprovedBy == null && !finding.IsWarning);
+            Log.LogMessage(
+                MessageImportance.Low,
+                "{0}",
+                $"AgentGuard: boundary check of {prepared.Changes.Files.Count} changed file(s) since {prepared.Changes.MergeBase.Substring(0, 10)} ({prepared.Changes.BaseRef}): {open} open finding(s).");
+            return !Log.HasLoggedErrors;
+        }
+    }
+}

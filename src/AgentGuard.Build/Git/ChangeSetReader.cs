@@ -1,0 +1,255 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+
+namespace AgentGuard.Build.Git
+{
+    /// <summary>Why a change set could not be computed (each cause has its own fix in the message).</summary>
+    internal enum ChangeSetFailure
+    {
+        GitNotFound,
+        NotARepository,
+        NoCommit,
+        UnknownBaseRef,
+        ShallowWithoutBase,
+        NoCommonHistory,
+        GitFailed,
+    }
+
+    /// <summary>A change set, or the reason there is none and how to fix it.</summary>
+    internal sealed class ChangeSetResult
+    {
+        private ChangeSetResult(ChangeSet? changeSet, ChangeSetFailure failure, string? problem)
+        {
+            ChangeSet = changeSet;
+            Failure = failure;
+            Problem = problem;
+        }
+
+        public ChangeSet? ChangeSet { get; }
+
+        public ChangeSetFailure Failure { get; }
+
+        /// <summary>What went wrong and exactly how to fix it; null on success.</summary>
+        public string? Problem { get; }
+
+        public static ChangeSetResult Of(ChangeSet changeSet) => new ChangeSetResult(changeSet, default, null);
+
+        public static ChangeSetResult Failed(ChangeSetFailure failure, string problem) => new ChangeSetResult(null, failure, problem);
+    }
+
+    /// <summary>
+    /// Computes the change set with git: the merge base of HEAD and the base ref, the difference from it to the working tree
+    /// (committed, staged and unstaged, with renames), and the untracked files that are not ignored.
+    /// </summary>
+    internal static class ChangeSetReader
+    {
+        private const string TurnOff = "or turn the boundary check off knowingly with -p:AgentGuardBoundaryCheck=false";
+        private const string Unshallow = "Fetch the history with 'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; Azure Pipelines: 'fetchDepth: 0'); on a pull request's merge commit fetched with depth 2, build with -p:AgentGuardBaseRef=HEAD^1";
+
+        /// <param name="folder">A folder inside the working tree.</param>
+        /// <param name="baseRefs">The refs to try, in order; the first that exists is the base.</param>
+        /// <param name="git">Runs git; null for git on PATH in <paramref name="folder"/>.</param>
+        public static ChangeSetResult Read(string folder, IReadOnlyList<string> baseRefs, GitCommand? git = null)
+        {
+            git = git ?? new GitCommand(folder);
+            try
+            {
+                return ReadWith(git, folder, baseRefs);
+            }
+            catch (GitNotFoundException exception)
+            {
+                return ChangeSetResult.Failed(ChangeSetFailure.GitNotFound, $"AgentGuard cannot compute the change set: {exception.Message} Install git and put it on PATH, {TurnOff}.");
+            }
+        }
+
+        private static ChangeSetResult ReadWith(GitCommand git, string folder, IReadOnlyList<string> baseRefs)
+        {
+            // The common case in one process: the top folder, whether the clone is shallow, HEAD and the first base ref.
+            // When that fails, the steps below run one by one to say exactly what is missing.
+            var usable = baseRefs.Where(IsRefName).ToList();
+            string root;
+            bool shallow;
+            string? baseRef = null;
+            string? baseCommit = null;
+            var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
+            var lines = quick != null && quick.Succeeded ? quick.Text.Split('\n') : Array.Empty<string>();
+            if (lines.Length == 4)
+            {
+                root = Path.GetFullPath(lines[0].TrimEnd('\r'));
+                shallow = lines[1].Trim() == "true";
+                baseRef = usable[0];
+                baseCommit = lines[3].Trim();
+            }
+            else
+            {
+                var top = git.Run("rev-parse", "--show-toplevel");
+                if (!top.Succeeded)
+                {
+                    return ChangeSetResult.Failed(ChangeSetFailure.NotARepository, $"AgentGuard cannot compute the change set: '{folder}' is not inside a git working tree (git: {top.FirstErrorLine}). Build from a git clone, {TurnOff}.");
+                }
+
+                root = Path.GetFullPath(top.Text);
+                shallow = git.Run("rev-parse", "--is-shallow-repository").Text == "true";
+                if (!git.Run("rev-parse", "--verify", "--quiet", "HEAD^{commit}").Succeeded)
+                {
+                    return ChangeSetResult.Failed(ChangeSetFailure.NoCommit, $"AgentGuard cannot compute the change set: the repository at '{root}' has no commit yet, so there is no base to compare with. Commit once (the base branch's first commit), {TurnOff}.");
+                }
+
+                foreach (var candidate in usable)
+                {
+                    var resolved = git.Run("rev-parse", "--verify", "--quiet", candidate + "^{commit}");
+                    if (resolved.Succeeded)
+                    {
+                        baseRef = candidate;
+                        baseCommit = resolved.Text;
+                        break;
+                    }
+                }
+            }
+
+            var tried = string.Join(", ", Quoted(baseRefs));
+            if (baseRef == null || baseCommit == null)
+            {
+                return ChangeSetResult.Failed(
+                    ChangeSetFailure.UnknownBaseRef,
+                    shallow
+                        ? $"AgentGuard cannot compute the change set: this is a shallow clone and the base ref is not in it (tried {tried}). {Unshallow}; or fetch the base branch ('git fetch origin main'), {TurnOff}."
+                        : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ('git fetch origin main'), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> or \"baseRef\" in agentguard.json, {TurnOff}.");
+            }
+
+            var mergeBase = git.Run("merge-base", "HEAD", baseCommit);
+            if (!mergeBase.Succeeded)
+            {
+                return shallow
+                    ? ChangeSetResult.Failed(ChangeSetFailure.ShallowWithoutBase, $"AgentGuard cannot compute the change set: this is a shallow clone and the merge base of HEAD and '{baseRef}' is not in it. {Unshallow}, {TurnOff}.")
+                    : ChangeSetResult.Failed(ChangeSetFailure.NoCommonHistory, $"AgentGuard cannot compute the change set: HEAD and '{baseRef}' share no history (git merge-base found no common commit). Name the branch this change will merge into with -p:AgentGuardBaseRef=<ref>, {TurnOff}.");
+            }
+
+            // The diff and the file listing are independent: they run side by side, at the top folder, where git lists every
+            // path of the working tree relative to the root (in a subfolder, ls-files lists only that folder).
+            git = git.In(root);
+            var mergeBaseCommit = mergeBase.Text;
+            var listing = System.Threading.Tasks.Task.Run(() => git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"));
+            var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
+            var files = listing.Result;
+            if (!diff.Succeeded)
+            {
+                return GitFailed("git diff", diff);
+            }
+
+            if (!files.Succeeded)
+            {
+                return GitFailed("git ls-files", files);
+            }
+
+            var changes = ParseRawDiff(diff.StandardOutput);
+            var all = new List<string>();
+            foreach (var entry in SplitNul(files.StandardOutput))
+            {
+                // "-t" tags each path: "? " for an untracked file, a letter for a tracked one.
+                if (entry.Length < 3 || entry[1] != ' ')
+                {
+                    continue;
+                }
+
+                var path = entry.Substring(2);
+                if (entry[0] == '?')
+                {
+                    changes.Add(new ChangedFile(path.TrimEnd('/'), ChangeKind.Untracked));
+                }
+
+                all.Add(path);
+            }
+
+            return ChangeSetResult.Of(new ChangeSet(root, baseRef, mergeBaseCommit, changes, all));
+        }
+
+        // A ref that starts with '-' would read as an option; refs never do.
+        private static bool IsRefName(string name) => name.Length > 0 && !name.StartsWith("-", StringComparison.Ordinal);
+
+        /// <summary>The bytes of <paramref name="path"/> at <paramref name="commit"/>, or null when it does not exist there.</summary>
+        public static byte[]? ReadAt(GitCommand git, string commit, string path)
+        {
+            var shown = git.Run("cat-file", "blob", commit + ":" + path);
+            return shown.Succeeded ? shown.StandardOutput : null;
+        }
+
+        /// <summary>Reads <c>git diff --raw -z</c>: ":mode mode sha sha STATUS\0path\0" (two paths for renames and copies).</summary>
+        internal static List<ChangedFile> ParseRawDiff(byte[] output)
+        {
+            var fields = SplitNul(output);
+            var files = new List<ChangedFile>();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var header = fields[i];
+                if (!header.StartsWith(":", StringComparison.Ordinal) || i + 1 >= fields.Count)
+                {
+                    continue;
+                }
+
+                var parts = header.Substring(1).Split(' ');
+                if (parts.Length < 5 || parts[4].Length == 0)
+                {
+                    continue;
+                }
+
+                var submodule = parts[0] == "160000" || parts[1] == "160000";
+                var status = parts[4][0];
+                if ((status == 'R' || status == 'C') && i + 2 < fields.Count)
+                {
+                    var from = fields[i + 1];
+                    var to = fields[i + 2];
+                    files.Add(status == 'R' ? new ChangedFile(to, ChangeKind.Renamed, from, submodule) : new ChangedFile(to, ChangeKind.Added, null, submodule));
+                    i += 2;
+                    continue;
+                }
+
+                var path = fields[i + 1];
+                i++;
+                var kind = status == 'A' ? ChangeKind.Added : status == 'D' ? ChangeKind.Deleted : ChangeKind.Modified;
+                files.Add(new ChangedFile(path, kind, null, submodule));
+            }
+
+            return files;
+        }
+
+        internal static List<string> SplitNul(byte[] output)
+        {
+            var items = new List<string>();
+            var start = 0;
+            for (var i = 0; i < output.Length; i++)
+            {
+                if (output[i] == 0)
+                {
+                    if (i > start)
+                    {
+                        items.Add(Encoding.UTF8.GetString(output, start, i - start));
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            if (start < output.Length)
+            {
+                items.Add(Encoding.UTF8.GetString(output, start, output.Length - start));
+            }
+
+            return items;
+        }
+
+        private static IEnumerable<string> Quoted(IReadOnlyList<string> refs)
+        {
+            foreach (var name in refs)
+            {
+                yield return "'" + name + "'";
+            }
+        }
+
+        private static ChangeSetResult GitFailed(string what, GitOutput output) =>
+            ChangeSetResult.Failed(ChangeSetFailure.GitFailed, $"AgentGuard cannot compute the change set: {what} failed with exit code {output.ExitCode} ({output.FirstErrorLine}). Fix the repository so the command runs, {TurnOff}.");
+    }
+}
