@@ -19,6 +19,8 @@ public sealed class SampleTests
     {
         using var repository = ConsumerRepository.Create(_package, "sample", useMachineSources: true);
         CopyFolder(SourceTree.PathOf("samples/Storefront"), repository.Root);
+        // A clean checkout of main: the sample's agentguard.json is in force and the change set is empty.
+        repository.Commit("sample");
 
         var result = repository.Build("Storefront.sln", "-p:AgentGuardVersion=" + _package.Version);
 

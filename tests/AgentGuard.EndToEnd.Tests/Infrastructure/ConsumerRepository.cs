@@ -60,6 +60,10 @@ public sealed class ConsumerRepository : IDisposable
         Directory.CreateDirectory(root);
         var repository = new ConsumerRepository(package, root);
         repository.Git("init", "-q", "-b", "main");
+        repository.Git("config", "user.email", "dev@example.com");
+        repository.Git("config", "user.name", "Dev");
+        repository.Git("config", "commit.gpgsign", "false");
+        repository.Write(".gitignore", "bin/\nobj/\n");
         repository.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -127,14 +131,19 @@ public sealed class ConsumerRepository : IDisposable
 
     private string Relative(string path) => Path.GetRelativePath(Root, path).Replace('\\', '/');
 
-    private void Git(params string[] arguments)
+    public ConsumerRepository Git(params string[] arguments)
     {
         var result = ProcessRunner.Run("git", arguments, Root);
         if (result.ExitCode != 0)
         {
             throw new InvalidOperationException("git " + string.Join(' ', arguments) + " failed:\n" + result.Output);
         }
+
+        return this;
     }
+
+    /// <summary>Commits everything (build output is ignored by the .gitignore <see cref="Create"/> writes).</summary>
+    public ConsumerRepository Commit(string message) => Git("add", "-A").Git("commit", "-q", "-m", message);
 
     public void Dispose()
     {
