@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Shows every boundary finding of agentguard.json in a scripted agent branch, as a developer or CI would see it:
+#   1. copies this sample into a new git repository and commits it on main;
+#   2. on a branch "agent", edits a forbidden file, a path a golden rule protects, a migration, a generated client,
+#      source without tests, and the package versions; the build fails with AG2001-AG2005;
+#   3. reverts the forbidden edits, adds a test, records the reviewed client (-t:AgentGuardReview) and builds with
+#      the approvals a reviewer would give (AgentGuardApprove); the build passes.
+# Exits non-zero when a step does not show what it should.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+dotnet pack "$root/src/AgentGuard.Package/AgentGuard.Package.csproj" -c Release -o "$root/artifacts/packages" -nologo -v:q
+export NUGET_PACKAGES="$root/artifacts/sample-packages"
+rm -rf "$NUGET_PACKAGES/agentguard.analyzers"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+repo="$work/storefront"
+mkdir -p "$repo"
+(cd "$here" && tar --exclude=bin --exclude=obj -cf - .) | tar -xf - -C "$repo"
+cd "$repo"
+cat > nuget.config <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="agentguard-local" value="$root/artifacts/packages" />
+  </packageSources>
+</configuration>
+CONFIG
+printf 'bin/\nobj/\n' > .gitignore
+git init -q -b main
+git config user.email dev@example.com
+git config user.name Dev
+git config commit.gpgsign false
+git add -A
+git commit -q -m "Storefront on main"
+git checkout -q -b agent
+
+step() { printf '\n== %s\n' "$1"; }
+build() { dotnet build src/Storefront.Catalog/Storefront.Catalog.csproj -nologo -nodeReuse:false -p:UseSharedCompilation=false "$@"; }
+expect() { grep -q -- "$1" "$work/out.txt" || { echo "expected '$1' in the build output" >&2; exit 1; }; }
+
+step "The agent's branch: a forbidden file, a protected path, a migration, a hand-edited client, code without tests, a new package"
+sed -i 's/"Replicas": 3/"Replicas": 12/' deploy/production.json
+sed -i 's/-c Release --no-build/-c Release --no-build --blame/' eng/pipeline.yml
+cat > src/Storefront.Catalog/Migrations/0002_AddStock.cs <<'CODE'
+namespace Storefront.Catalog.Migrations;
+
+/// <summary>Adds the stock column.</summary>
+public static class AddStock
+{
+    public const string Sql = "ALTER TABLE products ADD COLUMN stock INTEGER NOT NULL DEFAULT 0";
+}
+CODE
+sed -i 's|"/api/pricing/v1"|"/api/pricing/v2"|' src/Storefront.Catalog/Generated/PricingClient.cs
+sed -i 's/A price is never negative./A price is never below zero./' src/Storefront.Catalog/Product.cs
+sed -i 's|<PackageVersion Include="xunit" Version="2.9.3" />|<PackageVersion Include="xunit" Version="2.9.3" />\n    <PackageVersion Include="Polly" Version="8.4.2" />|' Directory.Packages.props
+git commit -q -am "agent: scale up, bump the API, add stock"
+git add -A && git commit -q -m "agent: migration"
+build > "$work/out.txt" 2>&1 && { cat "$work/out.txt"; echo "the agent's branch built, but it breaks every boundary" >&2; exit 1; }
+grep -E "error AG2|warning AG2" "$work/out.txt" | sed "s|$repo/||g" | sort -u
+for id in AG2001 AG2002 AG2003 AG2004 AG2005; do expect "error $id"; done
+
+step "The fix: forbidden edits reverted, a test added, the regenerated client reviewed"
+git checkout -q main -- deploy/production.json eng/pipeline.yml
+cat >> tests/Storefront.Catalog.Tests/ProductTests.cs <<'CODE'
+
+public sealed class ProductPriceTests
+{
+    [Fact]
+    public void A_negative_price_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Storefront.Catalog.Product("SKU-1", "Mug", 5m).WithPrice(-1m));
+}
+CODE
+build -t:AgentGuardReview > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; exit 1; }
+grep "AgentGuard:" "$work/out.txt" | sed "s|$repo/||g" | sort -u
+expect "recorded as reviewed"
+cat .agentguard/reviewed.txt
+
+step "Still waiting for a reviewer: the migration and the new package"
+build > "$work/out.txt" 2>&1 && { cat "$work/out.txt"; exit 1; }
+grep -E "error AG2" "$work/out.txt" | sed "s|$repo/||g" | sort -u
+expect "error AG2002"
+expect "error AG2005"
+
+step "Approved by a reviewer (in CI, from a pull-request label): AgentGuardApprove=src/*/Migrations/**;AG2005"
+build "-p:AgentGuardApprove=src/*/Migrations/**%3BAG2005" > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; exit 1; }
+grep "approved by AgentGuardApprove" "$work/out.txt" | sed "s|$repo/||g" | sort -u
+expect "approved by AgentGuardApprove: AG2005"
+printf '\nBuild succeeded with every boundary finding fixed, reviewed or approved.\n'
