@@ -20,6 +20,13 @@ using Microsoft.CodeAnalysis.Text;
 var quick = args.Contains("--quick");
 var runs = quick ? 3 : 9;
 
+// The boundary task on a generated 20,000-file repository; --boundaries runs this part alone.
+BoundaryBenchmark.Run(runs, (count, action) => { var m = Measure(count, action); return (m.Median, m.Allocated); });
+if (args.Contains("--boundaries"))
+{
+    return;
+}
+
 var ruleText = Workload.RuleFile(35 * 1024);
 Console.WriteLine($"Rule file: {ruleText.Length / 1024.0:F1} KB, {ruleText.Split('\n').Length} lines");
 
