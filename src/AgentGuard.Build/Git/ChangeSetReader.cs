@@ -67,13 +67,16 @@ namespace AgentGuard.Build.Git
 
         private static ChangeSetResult ReadWith(GitCommand git, string folder, IReadOnlyList<string> baseRefs)
         {
-            // The common case in one process: the top folder, whether the clone is shallow, HEAD and the first base ref.
-            // When that fails, the steps below run one by one to say exactly what is missing.
+            // The common case in two processes at once: the top folder, whether the clone is shallow, HEAD and the first base
+            // ref; and the merge base with that ref. When either fails, the steps below run one by one to say exactly what
+            // is missing.
             var usable = baseRefs.Where(IsRefName).ToList();
             string root;
             bool shallow;
             string? baseRef = null;
             string? baseCommit = null;
+            string? mergeBaseCommit = null;
+            var quickMergeBase = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("merge-base", "HEAD", usable[0] + "^{commit}")) : null;
             var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
             var lines = quick != null && quick.Succeeded ? quick.Text.Split('\n') : Array.Empty<string>();
             if (lines.Length == 4)
@@ -82,9 +85,12 @@ namespace AgentGuard.Build.Git
                 shallow = lines[1].Trim() == "true";
                 baseRef = usable[0];
                 baseCommit = lines[3].Trim();
+                var merged = quickMergeBase!.Result;
+                mergeBaseCommit = merged.Succeeded ? merged.Text : null;
             }
             else
             {
+                quickMergeBase?.Wait();
                 var top = git.Run("rev-parse", "--show-toplevel");
                 if (!top.Succeeded)
                 {
@@ -120,8 +126,8 @@ namespace AgentGuard.Build.Git
                         : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ('git fetch origin main'), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> or \"baseRef\" in agentguard.json, {TurnOff}.");
             }
 
-            var mergeBase = git.Run("merge-base", "HEAD", baseCommit);
-            if (!mergeBase.Succeeded)
+            var mergeBase = mergeBaseCommit != null ? null : git.Run("merge-base", "HEAD", baseCommit);
+            if (mergeBase != null && !mergeBase.Succeeded)
             {
                 return shallow
                     ? ChangeSetResult.Failed(ChangeSetFailure.ShallowWithoutBase, $"AgentGuard cannot compute the change set: this is a shallow clone and the merge base of HEAD and '{baseRef}' is not in it. {Unshallow}, {TurnOff}.")
@@ -131,7 +137,7 @@ namespace AgentGuard.Build.Git
             // The diff and the file listing are independent: they run side by side, at the top folder, where git lists every
             // path of the working tree relative to the root (in a subfolder, ls-files lists only that folder).
             git = git.In(root);
-            var mergeBaseCommit = mergeBase.Text;
+            mergeBaseCommit = mergeBaseCommit ?? mergeBase!.Text;
             var listing = System.Threading.Tasks.Task.Run(() => git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"));
             var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
             var files = listing.Result;
