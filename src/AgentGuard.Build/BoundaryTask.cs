@@ -59,7 +59,7 @@ namespace AgentGuard.Build
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {
-                Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", $"AgentGuard cannot read the boundary manifest: {exception.Message}");
+                Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"AgentGuard cannot read the boundary manifest: {exception.Message}");
                 return null;
             }
 
@@ -70,12 +70,12 @@ namespace AgentGuard.Build
                 {
                     foreach (var problem in read.Problems)
                     {
-                        Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, problem.Line, problem.Column, 0, 0, "{0}", $"The boundary manifest is invalid: {problem.Message}. Nothing else is checked until it is fixed.");
+                        Fail(DiagnosticIds.InvalidManifest, manifestPath, problem.Line, problem.Column, $"The boundary manifest is invalid: {problem.Message}. Nothing else is checked until it is fixed.");
                     }
                 }
                 else
                 {
-                    Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", "The boundary manifest is invalid (see the errors reported for it earlier in this build).");
+                    Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, "The boundary manifest is invalid (see the errors reported for it earlier in this build).");
                 }
 
                 return null;
@@ -88,7 +88,7 @@ namespace AgentGuard.Build
             var changes = ChangeSetFor(manifestFolder, baseRefs);
             if (changes.ChangeSet == null)
             {
-                Log.LogError(null, DiagnosticIds.ChangeSetUnavailable, null, string.Empty, 0, 0, 0, 0, "{0}", changes.Problem);
+                Fail(DiagnosticIds.ChangeSetUnavailable, string.Empty, 0, 0, changes.Problem!);
                 return null;
             }
 
@@ -96,7 +96,7 @@ namespace AgentGuard.Build
             var manifestRelative = PathGlob.RelativeTo(root, manifestPath);
             if (manifestRelative == null)
             {
-                Log.LogError(null, DiagnosticIds.InvalidManifest, null, manifestPath, 0, 0, 0, 0, "{0}", $"The boundary manifest must be inside the repository it guards ('{root}').");
+                Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"The boundary manifest must be inside the repository it guards ('{root}').");
                 return null;
             }
 
@@ -106,6 +106,15 @@ namespace AgentGuard.Build
             var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
             var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
             return new PreparedCheck(read.Manifest, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root), ledger, ledgerPath, content, cache);
+        }
+
+        /// <summary>The errors that stopped the check before it ran (AG2000, AG2010), for the reports; the file is a full path or empty.</summary>
+        internal List<(BoundaryFinding Finding, string File)> Failures { get; } = new List<(BoundaryFinding, string)>();
+
+        private void Fail(string id, string file, int line, int column, string message)
+        {
+            Log.LogError(null, id, null, file, line, column, 0, 0, "{0}", message);
+            Failures.Add((new BoundaryFinding(id, file.Length == 0 ? string.Empty : Path.GetFileName(file), message, line, column), file));
         }
 
         /// <summary>True the first time <paramref name="key"/> is claimed in this build (in this MSBuild node).</summary>

@@ -1,4 +1,9 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
+using System.Reflection;
+using AgentGuard.Build.Reporting;
 using AgentGuard.Build.Boundaries;
 using Microsoft.Build.Framework;
 using AgentGuard.Policy;
@@ -15,12 +20,20 @@ namespace AgentGuard.Build
         /// <summary>AgentGuardApprove: globs and IDs, separated by ';' or ',', approved by a human.</summary>
         public string Approve { get; set; } = string.Empty;
 
+        /// <summary>AgentGuardSarifPath: where to write the findings as SARIF 2.1.0; empty for none.</summary>
+        public string SarifPath { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public override bool Execute()
         {
             var prepared = Prepare();
             if (prepared == null)
             {
+                if (Failures.Count > 0)
+                {
+                    WriteSarif(Failures.Select(failure => failure.Finding).ToList(), Path.GetDirectoryName(Path.GetFullPath(Manifest))!);
+                }
+
                 return !Log.HasLoggedErrors;
             }
 
@@ -65,12 +78,31 @@ namespace AgentGuard.Build
                 Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard: {elsewhere} boundary finding(s) of this change were already reported in this build{(string.IsNullOrEmpty(reporter) ? string.Empty : " by " + reporter)}.");
             }
 
+            WriteSarif(result.Findings, prepared.Changes.RepositoryRoot);
             var open = result.Findings.Count(finding => finding.ApprovedBy == null && !finding.IsWarning);
             Log.LogMessage(
                 MessageImportance.Low,
                 "{0}",
                 $"AgentGuard: boundary check of {prepared.Changes.Files.Count} changed file(s) since {prepared.Changes.MergeBase.Substring(0, 10)} ({prepared.Changes.BaseRef}): {open} open finding(s).");
             return !Log.HasLoggedErrors;
+        }
+
+        private void WriteSarif(IReadOnlyList<BoundaryFinding> findings, string root)
+        {
+            if (string.IsNullOrWhiteSpace(SarifPath))
+            {
+                return;
+            }
+
+            try
+            {
+                var version = typeof(CheckBoundaries).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+                SarifReport.WriteFile(SarifPath, SarifReport.Write(findings, root, version.Split('+')[0]));
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                Log.LogWarning("{0}", $"AgentGuard could not write the SARIF log '{SarifPath}': {exception.Message}");
+            }
         }
     }
 }

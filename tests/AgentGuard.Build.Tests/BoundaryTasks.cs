@@ -43,7 +43,7 @@ public static class BoundaryTasks
         return GitRepository.Create(files).Branch();
     }
 
-    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null)
+    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null)
     {
         engine ??= new RecordingBuildEngine();
         var task = new CheckBoundaries
@@ -54,6 +54,7 @@ public static class BoundaryTasks
             BaseRef = baseRef ?? string.Empty,
             ProjectName = project,
             CacheFolder = cacheFolder ?? string.Empty,
+            SarifPath = sarifPath ?? string.Empty,
             RuleFiles = (ruleFiles ?? new string[0]).Select(path => (ITaskItem)new TaskItem(repository.PathOf(path))).ToArray(),
         };
         var succeeded = task.Execute();

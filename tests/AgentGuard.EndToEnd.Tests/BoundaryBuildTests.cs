@@ -74,6 +74,9 @@ public sealed class BoundaryBuildTests
         Assert.Contains(failed.Diagnostics, d => d.Id == "AG2001" && d.Message.Contains("forbidden by agentguard.json line 2 (\"deploy/**\"): Deploys go through the release pipeline"));
         Assert.Contains(failed.Diagnostics, d => d.Id == "AG2001" && d.Message.Contains("forbidden by CLAUDE.md line 2"));
         Assert.Contains(failed.Diagnostics, d => d.Id == "AG2005" && d.Message.Contains("added tool dotnet-ef 8.0.0"));
+        var sarif = File.ReadAllText(repository.PathOf("src/Shop/obj/agentguard/boundaries.sarif"));
+        Assert.Contains("\"ruleId\": \"AG2001\"", sarif);
+        Assert.Contains("\"uri\": \"deploy/prod.yaml\"", sarif);
 
         // The fix: the forbidden edits are reverted, a test comes with the change, DateTime.Now goes.
         repository
@@ -89,12 +92,13 @@ public sealed class BoundaryBuildTests
         Assert.Equal(new[] { "AG2002 src/Shop/Migrations/0002_Lines.cs:0", "AG2005 .config/dotnet-tools.json:0" }, unapproved.AgentGuardFindings);
 
         // Nothing to compile this time: the check runs all the same, before the up-to-date compilation.
-        var approved = repository.Build(Project, "-p:AgentGuardApprove=src/*/Migrations/**%3BAG2005");
+        var approved = repository.Build(Project, "-p:AgentGuardApprove=src/*/Migrations/**%3BAG2005", "-p:AgentGuardSarifPath=../../artifacts/boundaries.sarif");
 
         Assert.True(approved.Succeeded, approved.Output);
         Assert.Empty(approved.AgentGuardFindings);
         Assert.Contains("AgentGuard: AG2002 on 'src/Shop/Migrations/0002_Lines.cs' approved by AgentGuardApprove: src/*/Migrations/**", approved.Output);
         Assert.Contains("AgentGuard: AG2005 on '.config/dotnet-tools.json' approved by AgentGuardApprove: AG2005", approved.Output);
+        Assert.Contains("approved by AgentGuardApprove: AG2005", File.ReadAllText(repository.PathOf("artifacts/boundaries.sarif")));
     }
 
     [Fact]
@@ -135,18 +139,19 @@ public sealed class BoundaryBuildTests
     }
 
     [Fact]
-    public void A_parallel_solution_build_reports_a_finding_at_most_once_per_project()
+    public void A_parallel_build_of_ten_projects_reports_a_finding_at_most_once_per_project()
     {
         using var repository = ConsumerRepository.Create(_package, "boundary-solution");
         repository.Write("agentguard.json", "{ \"forbidden\": [ \"deploy/**\" ] }\n").Write("deploy/prod.yaml", "replicas: 3\n");
-        foreach (var name in new[] { "Alpha", "Beta", "Gamma", "Delta" })
+        var names = Enumerable.Range(1, 10).Select(number => "Part" + number).ToList();
+        foreach (var name in names)
         {
             repository.WriteProject($"src/{name}/{name}.csproj").Write($"src/{name}/{name}Type.cs", $"namespace {name};\n\npublic sealed class {name}Type\n{{\n}}\n");
         }
 
         repository.Commit("main").Git("checkout", "-q", "-b", "agent");
         repository.Write("deploy/prod.yaml", "replicas: 30\n");
-        repository.Write("Shop.slnx", "<Solution>\n  <Project Path=\"src/Alpha/Alpha.csproj\" />\n  <Project Path=\"src/Beta/Beta.csproj\" />\n  <Project Path=\"src/Gamma/Gamma.csproj\" />\n  <Project Path=\"src/Delta/Delta.csproj\" />\n</Solution>\n");
+        repository.Write("Shop.slnx", "<Solution>\n" + string.Concat(names.Select(name => $"  <Project Path=\"src/{name}/{name}.csproj\" />\n")) + "</Solution>\n");
 
         var result = repository.Build("Shop.slnx", "-m:2");
 
@@ -154,7 +159,7 @@ public sealed class BoundaryBuildTests
         // dotnet build prints each error where it happens and again in its summary: at most twice per project.
         var reported = result.Output.Split('\n').Count(line => line.Contains("error AG2001"));
         Assert.Single(result.Diagnostics, d => d.Id == "AG2001");
-        Assert.InRange(reported, 1, 4 * 2);
+        Assert.InRange(reported, 1, names.Count * 2);
         Assert.DoesNotContain("AD0001", result.Output);
         Assert.DoesNotContain("MSB4018", result.Output);
     }
