@@ -167,6 +167,31 @@ namespace AgentGuard.Build
         private ChangeSetResult ChangeSetFor(string folder, IReadOnlyList<string> baseRefs) =>
             Shared("AgentGuard.ChangeSet|" + folder + "|" + string.Join(",", baseRefs), () => ChangeSetReader.Read(folder, baseRefs));
 
+        /// <summary>How many golden rules the project's rule files hold, and how each is enforced, for the review summary.</summary>
+        internal Reporting.RuleCounts CountRules()
+        {
+            var rules = new List<GoldenRule>();
+            var files = 0;
+            foreach (var item in RuleFiles)
+            {
+                try
+                {
+                    rules.AddRange(RuleFileReader.Read(File.ReadAllText(item.ItemSpec)).Rules.Where(rule => !rule.Ignored));
+                    files++;
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    // Reported by the analyzers (AG0011).
+                }
+            }
+
+            return new Reporting.RuleCounts(files, rules.Count, rules.Count(rule => rule.IsEnforcedInCode), rules.Count(rule => rule.IsEnforcedOnPaths), rules.Count(rule => rule.IsGuidance));
+        }
+
+        /// <summary>The rule files relative to <paramref name="repositoryRoot"/>, with '/'.</summary>
+        internal IReadOnlyCollection<string> RuleFilePaths(string repositoryRoot) =>
+            RuleFiles.Select(item => PathGlob.RelativeTo(repositoryRoot, Path.GetFullPath(item.ItemSpec)) ?? item.ItemSpec).ToList();
+
         private List<PathRuleSource> ReadPathRules(string? repositoryRoot)
         {
             var files = new Dictionary<string, (ITaskItem Item, RuleFile Rules)>(StringComparer.OrdinalIgnoreCase);

@@ -23,6 +23,10 @@ namespace AgentGuard.Build
         /// <summary>AgentGuardSarifPath: where to write the findings as SARIF 2.1.0; empty for none.</summary>
         public string SarifPath { get; set; } = string.Empty;
 
+        /// <summary>Where to write the review summary (obj/agentguard/review.md); empty for none. It is also appended to
+        /// $GITHUB_STEP_SUMMARY, once per build, when that is set.</summary>
+        public string ReviewSummaryPath { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -79,12 +83,36 @@ namespace AgentGuard.Build
             }
 
             WriteSarif(result.Findings, prepared.Changes.RepositoryRoot);
+            WriteReviewSummary(prepared, result);
             var open = result.Findings.Count(finding => finding.ApprovedBy == null && !finding.IsWarning);
             Log.LogMessage(
                 MessageImportance.Low,
                 "{0}",
                 $"AgentGuard: boundary check of {prepared.Changes.Files.Count} changed file(s) since {prepared.Changes.MergeBase.Substring(0, 10)} ({prepared.Changes.BaseRef}): {open} open finding(s).");
             return !Log.HasLoggedErrors;
+        }
+
+        private void WriteReviewSummary(PreparedCheck prepared, BoundaryCheckResult result)
+        {
+            if (string.IsNullOrWhiteSpace(ReviewSummaryPath))
+            {
+                return;
+            }
+
+            var summary = ReviewSummary.Write(result, prepared.Changes, prepared.Manifest, prepared.ManifestRelative, RuleFilePaths(prepared.Changes.RepositoryRoot), CountRules());
+            try
+            {
+                ReportFile.Write(ReviewSummaryPath, summary);
+                var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+                if (!string.IsNullOrEmpty(stepSummary) && Once("AgentGuard.StepSummary|" + prepared.Changes.RepositoryRoot))
+                {
+                    File.AppendAllText(stepSummary, summary + "\n");
+                }
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                Log.LogWarning("{0}", $"AgentGuard could not write the review summary '{ReviewSummaryPath}': {exception.Message}");
+            }
         }
 
         private void WriteSarif(IReadOnlyList<BoundaryFinding> findings, string root)
@@ -97,7 +125,7 @@ namespace AgentGuard.Build
             try
             {
                 var version = typeof(CheckBoundaries).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-                SarifReport.WriteFile(SarifPath, SarifReport.Write(findings, root, version.Split('+')[0]));
+                ReportFile.Write(SarifPath, SarifReport.Write(findings, root, version.Split('+')[0]));
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {

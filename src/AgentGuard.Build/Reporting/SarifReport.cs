@@ -76,23 +76,6 @@ namespace AgentGuard.Build.Reporting
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        /// <summary>Writes <paramref name="text"/> to <paramref name="path"/> through a temporary file, so parallel projects never leave half a log.</summary>
-        public static void WriteFile(string path, string text)
-        {
-            var full = Path.GetFullPath(path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            var temporary = full + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".tmp";
-            File.WriteAllText(temporary, text);
-            if (File.Exists(full))
-            {
-                File.Replace(temporary, full, null);
-            }
-            else
-            {
-                File.Move(temporary, full);
-            }
-        }
-
         /// <summary>The same finding in any run gets the same fingerprint: its ID, its file and, for a manifest entry, the entry.</summary>
         public static string Fingerprint(BoundaryFinding finding)
         {
