@@ -38,7 +38,8 @@ git commit -q -m "Storefront on main"
 git checkout -q -b agent
 
 step() { printf '\n== %s\n' "$1"; }
-build() { dotnet build src/Storefront.Catalog/Storefront.Catalog.csproj -nologo -nodeReuse:false -p:UseSharedCompilation=false "$@"; }
+# The developer's loop on their machine (AgentGuardMode=local), whatever CI variables this script runs under.
+build() { dotnet build src/Storefront.Catalog/Storefront.Catalog.csproj -nologo -nodeReuse:false -p:UseSharedCompilation=false -p:AgentGuardMode=local "$@"; }
 expect() { grep -q -- "$1" "$work/out.txt" || { echo "expected '$1' in the build output" >&2; exit 1; }; }
 
 step "The agent's branch: a forbidden file, a protected path, a migration, a hand-edited client, code without tests, a new package"

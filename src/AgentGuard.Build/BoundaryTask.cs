@@ -34,11 +34,23 @@ namespace AgentGuard.Build
         /// <summary>The project's name, to say which project reported a finding first.</summary>
         public string ProjectName { get; set; } = string.Empty;
 
+        /// <summary>
+        /// "ci" reads the manifest and the review ledger from the merge base, so a change cannot loosen its own gate, and
+        /// reports changes to guard files (AG2006); anything else is the local mode.
+        /// </summary>
+        public string Mode { get; set; } = string.Empty;
+
+        /// <summary>True when a project file turned the check off in CI mode: then only guard files are checked.</summary>
+        public bool GuardFilesOnly { get; set; }
+
+        internal bool IsCi => string.Equals(Mode, "ci", StringComparison.OrdinalIgnoreCase);
+
         /// <summary>Reads everything a check needs; null when the check is off or cannot run (the reason is logged).</summary>
         internal PreparedCheck? Prepare()
         {
             var manifestPath = Path.GetFullPath(Manifest);
-            if (!File.Exists(manifestPath))
+            var manifestFolder = Path.GetDirectoryName(manifestPath)!;
+            if (!File.Exists(manifestPath) && !(IsCi && BaseHasManifest(manifestFolder, manifestPath)))
             {
                 if (Once("AgentGuard.NoManifest|" + manifestPath))
                 {
@@ -52,39 +64,31 @@ namespace AgentGuard.Build
                 return null;
             }
 
-            string text;
-            try
+            var explicitBase = !string.IsNullOrWhiteSpace(BaseRef) ? new[] { BaseRef.Trim() } : null;
+            BoundaryManifest? manifest = null;
+            if (!IsCi)
             {
-                text = File.ReadAllText(manifestPath);
-            }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
-            {
-                Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"AgentGuard cannot read the boundary manifest: {exception.Message}");
-                return null;
-            }
-
-            var read = ManifestReader.Read(text);
-            if (read.Manifest == null)
-            {
-                if (Once("AgentGuard.ManifestProblems|" + manifestPath))
+                string text;
+                try
                 {
-                    foreach (var problem in read.Problems)
-                    {
-                        Fail(DiagnosticIds.InvalidManifest, manifestPath, problem.Line, problem.Column, $"The boundary manifest is invalid: {problem.Message}. Nothing else is checked until it is fixed.");
-                    }
+                    text = File.ReadAllText(manifestPath);
                 }
-                else
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
                 {
-                    Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, "The boundary manifest is invalid (see the errors reported for it earlier in this build).");
+                    Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"AgentGuard cannot read the boundary manifest: {exception.Message}");
+                    return null;
                 }
 
-                return null;
+                manifest = ReadManifest(text, manifestPath, string.Empty);
+                if (manifest == null)
+                {
+                    return null;
+                }
             }
 
-            var baseRefs = !string.IsNullOrWhiteSpace(BaseRef) ? new[] { BaseRef.Trim() }
-                : read.Manifest.BaseRef != null ? new[] { read.Manifest.BaseRef }
-                : new[] { "origin/main", "main" };
-            var manifestFolder = Path.GetDirectoryName(manifestPath)!;
+            // In CI the base ref never comes from the change itself: the property (set by CI), the defaults, or the
+            // baseRef of the manifest as the base branch has it.
+            var baseRefs = explicitBase ?? (manifest?.BaseRef != null ? new[] { manifest.BaseRef } : new[] { "origin/main", "main" });
             var changes = ChangeSetFor(manifestFolder, baseRefs);
             if (changes.ChangeSet == null)
             {
@@ -101,11 +105,96 @@ namespace AgentGuard.Build
             }
 
             var folder = manifestRelative.Contains("/") ? manifestRelative.Substring(0, manifestRelative.LastIndexOf('/')) : string.Empty;
+            var ledgerRelative = (folder.Length == 0 ? string.Empty : folder + "/") + ReviewLedger.RelativePath;
             var ledgerPath = Path.Combine(manifestFolder, ReviewLedger.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-            var ledger = ReviewLedger.Parse(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+            var git = new GitCommand(root);
+            ReviewLedger ledger;
+            if (IsCi)
+            {
+                for (var attempt = 0; attempt < 2; attempt++)
+                {
+                    var baseText = ChangeSetReader.ReadAt(git, changes.ChangeSet.MergeBase, manifestRelative);
+                    if (baseText == null)
+                    {
+                        if (Once("AgentGuard.NewManifest|" + manifestPath))
+                        {
+                            Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: CI mode enforces the base branch's '{manifestRelative}', and '{changes.ChangeSet.BaseRef}' has none yet; the boundary check starts once this change is merged.");
+                        }
+
+                        return null;
+                    }
+
+                    manifest = ReadManifest(System.Text.Encoding.UTF8.GetString(baseText), manifestPath, $" (the version at the merge base with '{changes.ChangeSet.BaseRef}', which CI enforces)");
+                    if (manifest == null)
+                    {
+                        return null;
+                    }
+
+                    if (explicitBase != null || manifest.BaseRef == null || manifest.BaseRef == changes.ChangeSet.BaseRef || attempt > 0)
+                    {
+                        break;
+                    }
+
+                    changes = ChangeSetFor(manifestFolder, new[] { manifest.BaseRef });
+                    if (changes.ChangeSet == null)
+                    {
+                        Fail(DiagnosticIds.ChangeSetUnavailable, string.Empty, 0, 0, changes.Problem!);
+                        return null;
+                    }
+                }
+
+                // Reviews count when the base branch has them: an entry the change adds for itself is no review.
+                var baseLedger = ChangeSetReader.ReadAt(git, changes.ChangeSet.MergeBase, ledgerRelative);
+                ledger = ReviewLedger.Parse(baseLedger == null ? null : System.Text.Encoding.UTF8.GetString(baseLedger));
+            }
+            else
+            {
+                ledger = ReviewLedger.Parse(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+            }
+
             var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
             var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
-            return new PreparedCheck(read.Manifest, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root), ledger, ledgerPath, content, cache);
+            var guardFiles = new GuardFiles(manifestRelative, ledgerRelative, RuleFilePaths(root));
+            return new PreparedCheck(manifest!, manifestPath, manifestRelative, folder, changes.ChangeSet, GuardFilesOnly ? new List<PathRuleSource>() : ReadPathRules(root), ledger, ledgerPath, content, cache, guardFiles, IsCi, GuardFilesOnly);
+        }
+
+        private BoundaryManifest? ReadManifest(string text, string manifestPath, string version)
+        {
+            var read = ManifestReader.Read(text);
+            if (read.Manifest != null)
+            {
+                return read.Manifest;
+            }
+
+            if (Once("AgentGuard.ManifestProblems|" + manifestPath + "|" + version))
+            {
+                foreach (var problem in read.Problems)
+                {
+                    Fail(DiagnosticIds.InvalidManifest, manifestPath, problem.Line, problem.Column, $"The boundary manifest{version} is invalid: {problem.Message}. Nothing else is checked until it is fixed.");
+                }
+            }
+            else
+            {
+                Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"The boundary manifest{version} is invalid (see the errors reported for it earlier in this build).");
+            }
+
+            return null;
+        }
+
+        // In CI a change that deletes the manifest must not switch the check off: the base branch's manifest still counts.
+        private static bool BaseHasManifest(string folder, string manifestPath)
+        {
+            try
+            {
+                var git = new GitCommand(folder);
+                var top = git.Run("rev-parse", "--show-toplevel");
+                var relative = top.Succeeded ? PathGlob.RelativeTo(Path.GetFullPath(top.Text), manifestPath) : null;
+                return relative != null && new[] { "origin/main", "main" }.Any(reference => git.Run("cat-file", "-e", reference + ":" + relative).Succeeded);
+            }
+            catch (GitNotFoundException)
+            {
+                return false;
+            }
         }
 
         /// <summary>The errors that stopped the check before it ran (AG2000, AG2010), for the reports; the file is a full path or empty.</summary>
@@ -263,10 +352,15 @@ namespace AgentGuard.Build
         internal sealed class PreparedCheck
         {
             private readonly string? _cacheFile;
+            private readonly bool _reportGuardFiles;
+            private readonly bool _guardFilesOnly;
 
-            public PreparedCheck(BoundaryManifest manifest, string manifestPath, string manifestRelative, string manifestFolder, ChangeSet changes, IReadOnlyList<PathRuleSource> pathRules, ReviewLedger ledger, string ledgerPath, IRepositoryContent content, string? cacheFile)
+            public PreparedCheck(BoundaryManifest manifest, string manifestPath, string manifestRelative, string manifestFolder, ChangeSet changes, IReadOnlyList<PathRuleSource> pathRules, ReviewLedger ledger, string ledgerPath, IRepositoryContent content, string? cacheFile, GuardFiles guardFiles, bool reportGuardFiles, bool guardFilesOnly)
             {
                 _cacheFile = cacheFile;
+                GuardFiles = guardFiles;
+                _reportGuardFiles = reportGuardFiles;
+                _guardFilesOnly = guardFilesOnly;
                 Manifest = manifest;
                 ManifestPath = manifestPath;
                 ManifestRelative = manifestRelative;
@@ -279,6 +373,9 @@ namespace AgentGuard.Build
             }
 
             public BoundaryManifest Manifest { get; }
+
+            /// <summary>The files that decide what is enforced (reported as AG2006 in CI).</summary>
+            public GuardFiles GuardFiles { get; }
 
             public string ManifestPath { get; }
 
@@ -297,11 +394,11 @@ namespace AgentGuard.Build
             public IRepositoryContent Content { get; }
 
             public BoundaryCheck Check(Approvals approvals) =>
-                new BoundaryCheck(Manifest, ManifestFolder, ManifestRelative, Changes, PathRules, Ledger, approvals, Content) { UnmatchedEntryCache = _cacheFile };
+                new BoundaryCheck(Manifest, ManifestFolder, ManifestRelative, Changes, PathRules, Ledger, approvals, Content) { UnmatchedEntryCache = _cacheFile, GuardFiles = _reportGuardFiles ? GuardFiles : null, GuardFilesOnly = _guardFilesOnly };
 
             /// <summary>What makes two projects' checks the same check: the manifest, the path rules, the approvals.</summary>
             public string Identity(string approve) =>
-                ManifestPath + "|" + approve + "|" + string.Join(";", PathRules.Select(rule => rule.RuleFile + ":" + rule.Line + ":" + rule.Folder + ":" + rule.Rule));
+                ManifestPath + "|" + approve + "|" + _reportGuardFiles + _guardFilesOnly + "|" + string.Join(";", PathRules.Select(rule => rule.RuleFile + ":" + rule.Line + ":" + rule.Folder + ":" + rule.Rule));
 
             /// <summary>The full path of a repository-relative path.</summary>
             public string FullPath(string relative) => Path.Combine(Changes.RepositoryRoot, relative.Replace('/', Path.DirectorySeparatorChar));

@@ -99,7 +99,7 @@ namespace AgentGuard.Build
                 return;
             }
 
-            var summary = ReviewSummary.Write(result, prepared.Changes, prepared.Manifest, prepared.ManifestRelative, RuleFilePaths(prepared.Changes.RepositoryRoot), CountRules());
+            var summary = ReviewSummary.Write(result, prepared.Changes, prepared.Manifest, prepared.ManifestRelative, prepared.GuardFiles, CountRules());
             try
             {
                 ReportFile.Write(ReviewSummaryPath, summary);

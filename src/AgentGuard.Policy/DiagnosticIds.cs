@@ -66,6 +66,9 @@ namespace AgentGuard.Policy
         /// <summary>The package set changed without approval.</summary>
         public const string DependencyChange = "AG2005";
 
+        /// <summary>A guard file (manifest, rule files, ledger, analyzer or MSBuild settings) changed, in CI.</summary>
+        public const string GuardFileChanged = "AG2006";
+
         /// <summary>The boundary manifest is invalid.</summary>
         public const string InvalidManifest = "AG2010";
 

@@ -43,7 +43,7 @@ public static class BoundaryTasks
         return GitRepository.Create(files).Branch();
     }
 
-    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null)
+    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null, string mode = "local", bool guardFilesOnly = false)
     {
         engine ??= new RecordingBuildEngine();
         var task = new CheckBoundaries
@@ -55,12 +55,18 @@ public static class BoundaryTasks
             ProjectName = project,
             CacheFolder = cacheFolder ?? string.Empty,
             SarifPath = sarifPath ?? string.Empty,
+            Mode = mode,
+            GuardFilesOnly = guardFilesOnly,
             RuleFiles = (ruleFiles ?? new string[0]).Select(path => (ITaskItem)new TaskItem(repository.PathOf(path))).ToArray(),
         };
         var succeeded = task.Execute();
         System.Diagnostics.Debug.Assert(succeeded == (engine.Errors.Count == 0), "the task's result matches its errors");
         return engine;
     }
+
+    /// <summary>The same check in CI mode.</summary>
+    public static RecordingBuildEngine CheckInCi(GitRepository repository, string? approve = null, string[]? ruleFiles = null, bool guardFilesOnly = false) =>
+        Check(repository, approve: approve, ruleFiles: ruleFiles, mode: "ci", guardFilesOnly: guardFilesOnly);
 
     public static RecordingBuildEngine Review(GitRepository repository)
     {

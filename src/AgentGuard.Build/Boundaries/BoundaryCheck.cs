@@ -89,12 +89,17 @@ namespace AgentGuard.Build.Boundaries
                 _notes.Add($"AgentGuard: submodule '{file.Path}' points at another commit; the changes inside a submodule are not part of this change set and are not checked.");
             }
 
-            CheckPaths(touched, _manifest.Forbidden, PathRuleKind.Forbidden);
-            CheckPaths(touched, _manifest.Approval, PathRuleKind.Approval);
-            var generated = CheckGenerated();
-            CheckTests(existing, generated);
-            CheckDependencies();
-            CheckUnmatchedEntries();
+            CheckGuardFiles();
+            if (!GuardFilesOnly)
+            {
+                CheckPaths(touched, _manifest.Forbidden, PathRuleKind.Forbidden);
+                CheckPaths(touched, _manifest.Approval, PathRuleKind.Approval);
+                var generated = CheckGenerated();
+                CheckTests(existing, generated);
+                CheckDependencies();
+                CheckUnmatchedEntries();
+            }
+
             ApplyApprovals();
             return new BoundaryCheckResult(_findings, _notes);
         }
@@ -329,6 +334,44 @@ namespace AgentGuard.Build.Boundaries
                     approvalPath: manifestPath));
             }
         }
+
+        /// <summary>The guard files whose changes are findings (AG2006), in CI; null in the local mode.</summary>
+        public GuardFiles? GuardFiles { get; set; }
+
+        /// <summary>True when the check was turned off by a project file in CI: only guard files are checked.</summary>
+        public bool GuardFilesOnly { get; set; }
+
+        private void CheckGuardFiles()
+        {
+            if (GuardFiles == null)
+            {
+                return;
+            }
+
+            foreach (var file in _changes.Files)
+            {
+                foreach (var path in file.TouchedPaths)
+                {
+                    var why = GuardFiles.Why(path);
+                    if (why == null || !Claim(DiagnosticIds.GuardFileChanged, path))
+                    {
+                        continue;
+                    }
+
+                    _findings.Add(new BoundaryFinding(
+                        DiagnosticIds.GuardFileChanged,
+                        path,
+                        $"'{path}' is a guard file ({why}) and this change {Verb(file, path)} it. In CI the base branch's rules are enforced and a change to them needs a human's approval: AgentGuardApprove with a glob that matches the file, or AG2006.",
+                        approvalPath: RelativeToManifest(path) ?? path));
+                }
+            }
+        }
+
+        private static string Verb(ChangedFile file, string path) =>
+            file.Kind == ChangeKind.Deleted ? "deletes"
+            : file.Kind == ChangeKind.Renamed ? (path == file.OldPath ? "moves" : "moves a file to")
+            : file.Kind == ChangeKind.Added || file.Kind == ChangeKind.Untracked ? "adds"
+            : "changes";
 
         /// <summary>
         /// A file that keeps the AG2011 outcome between builds (under obj/), or null. The outcome depends only on the manifest's

@@ -14,6 +14,7 @@ namespace AgentGuard.Build.Boundaries
             (DiagnosticIds.UnreviewedGeneratedFile, "UnreviewedGeneratedFile", "A generated file changed without review.", "error"),
             (DiagnosticIds.MissingTests, "MissingTests", "Source changed without the tests its rule requires.", "error"),
             (DiagnosticIds.DependencyChange, "DependencyChange", "The package set changed without approval.", "error"),
+            (DiagnosticIds.GuardFileChanged, "GuardFileChanged", "A guard file changed (CI): the manifest, a golden-rule file, the review ledger, analyzer or MSBuild settings.", "error"),
             (DiagnosticIds.InvalidManifest, "InvalidManifest", "The boundary manifest is invalid.", "error"),
             (DiagnosticIds.UnmatchedManifestEntry, "UnmatchedManifestEntry", "A manifest entry matches no file in the repository.", "warning"),
         };

@@ -42,12 +42,10 @@ namespace AgentGuard.Build.Reporting
         private const int FilesPerGroup = 4;
         private const int FindingsShown = 12;
 
-        private static readonly string[] GuardNames = { ".editorconfig", ".globalconfig", "Directory.Packages.props", "nuget.config", "global.json" };
-
         /// <summary>The risk groups, most serious first.</summary>
         public static readonly string[] Groups = { "Forbidden", "Needs approval", "Generated", "Dependencies", "Guard files", "Tests", "Other source", "Other files" };
 
-        public static string Write(BoundaryCheckResult result, ChangeSet changes, BoundaryManifest manifest, string manifestName, IReadOnlyCollection<string> ruleFiles, RuleCounts rules)
+        public static string Write(BoundaryCheckResult result, ChangeSet changes, BoundaryManifest manifest, string manifestName, GuardFiles guardFiles, RuleCounts rules)
         {
             var text = new StringBuilder();
             var errors = result.Findings.Count(f => f.ApprovedBy == null && !f.IsWarning);
@@ -59,7 +57,7 @@ namespace AgentGuard.Build.Reporting
                 .Append($", {warnings} warning{(warnings == 1 ? string.Empty : "s")}, {approved} approved finding{(approved == 1 ? string.Empty : "s")}\n\n");
 
             text.Append("| risk | files | |\n|---|---|---|\n");
-            foreach (var group in Group(result, changes, manifest, manifestName, ruleFiles))
+            foreach (var group in Group(result, changes, manifest, guardFiles))
             {
                 var shown = string.Join(", ", group.Value.Take(FilesPerGroup).Select(path => "`" + path + "`"));
                 var more = group.Value.Count > FilesPerGroup ? $" and {group.Value.Count - FilesPerGroup} more" : string.Empty;
@@ -106,7 +104,7 @@ namespace AgentGuard.Build.Reporting
         }
 
         /// <summary>Each changed path in its most serious group.</summary>
-        private static List<KeyValuePair<string, List<string>>> Group(BoundaryCheckResult result, ChangeSet changes, BoundaryManifest manifest, string manifestName, IReadOnlyCollection<string> ruleFiles)
+        private static List<KeyValuePair<string, List<string>>> Group(BoundaryCheckResult result, ChangeSet changes, BoundaryManifest manifest, GuardFiles guardFiles)
         {
             var byPath = new Dictionary<string, string>(StringComparer.Ordinal);
             void Claim(string path, string group)
@@ -125,6 +123,7 @@ namespace AgentGuard.Build.Reporting
                     case DiagnosticIds.ApprovalRequired: Claim(finding.Path, "Needs approval"); break;
                     case DiagnosticIds.UnreviewedGeneratedFile: Claim(finding.Path, "Generated"); break;
                     case DiagnosticIds.DependencyChange: Claim(finding.Path, "Dependencies"); break;
+                    case DiagnosticIds.GuardFileChanged: Claim(finding.Path, "Guard files"); break;
                 }
             }
 
@@ -133,8 +132,7 @@ namespace AgentGuard.Build.Reporting
             {
                 var path = file.Path;
                 var name = Path.GetFileName(path);
-                if (path == manifestName || ruleFiles.Contains(path) || path.EndsWith("/" + ReviewLedger.RelativePath, StringComparison.Ordinal) || path == ReviewLedger.RelativePath
-                    || GuardNames.Contains(name, StringComparer.OrdinalIgnoreCase) || name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase))
+                if (guardFiles.Why(path) != null)
                 {
                     Claim(path, "Guard files");
                 }

@@ -110,6 +110,12 @@ public sealed class ConsumerRepository : IDisposable
             "build", PathOf(relativeProjectPath), "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
         };
         arguments.AddRange(extraArguments);
+        // The tests choose the mode: a CI machine's CI=true must not turn every consumer build into a CI-mode build.
+        if (!extraArguments.Any(argument => argument.StartsWith("-p:AgentGuardMode=", StringComparison.Ordinal)))
+        {
+            arguments.Add("-p:AgentGuardMode=local");
+        }
+
         var result = ProcessRunner.Run("dotnet", arguments, Root, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _package.PackagesFolder });
         return new BuildResult(result.ExitCode, result.Output, Parse(result.Output));
     }

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+
+namespace AgentGuard.Build.Boundaries
+{
+    /// <summary>
+    /// The files that decide what is enforced: the manifest, the golden-rule files, the review ledger, analyzer
+    /// configuration (.editorconfig, .globalconfig), MSBuild's shared files (Directory.Build.*, Directory.Packages.props),
+    /// and what decides packages and SDK (nuget.config, global.json). In CI a change to one is a finding of its own (AG2006).
+    /// </summary>
+    internal sealed class GuardFiles
+    {
+        private static readonly string[] Names = { ".editorconfig", ".globalconfig", "Directory.Packages.props", "nuget.config", "global.json", "CLAUDE.md", "AGENTS.md" };
+
+        private readonly HashSet<string> _paths;
+
+        /// <param name="manifest">The manifest, relative to the repository root.</param>
+        /// <param name="ledger">The review ledger, relative to the repository root.</param>
+        /// <param name="ruleFiles">The golden-rule files the build reads (with their imports), relative to the repository root.</param>
+        public GuardFiles(string manifest, string ledger, IEnumerable<string> ruleFiles)
+        {
+            _paths = new HashSet<string>(new[] { manifest, ledger, ".github/copilot-instructions.md" }.Concat(ruleFiles), StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>Why <paramref name="path"/> (relative to the repository root) is a guard file, or null when it is not.</summary>
+        public string? Why(string path)
+        {
+            var name = Path.GetFileName(path);
+            if (_paths.Contains(path))
+            {
+                return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "the boundary manifest" : path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "the review ledger" : "a golden-rule file";
+            }
+
+            if (name.Equals("CLAUDE.md", StringComparison.OrdinalIgnoreCase) || name.Equals("AGENTS.md", StringComparison.OrdinalIgnoreCase))
+            {
+                return "a golden-rule file";
+            }
+
+            if (name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase))
+            {
+                return "MSBuild settings shared by every project";
+            }
+
+            if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
+            {
+                return "analyzer configuration";
+            }
+
+            return Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? "package and SDK configuration" : null;
+        }
+    }
+}

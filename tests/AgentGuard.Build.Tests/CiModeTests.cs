@@ -1,0 +1,125 @@
+using System.Collections.Generic;
+using System.Linq;
+using Xunit;
+
+namespace AgentGuard.Build.Tests;
+
+/// <summary>
+/// CI mode reads the manifest and the review ledger from the merge base and reports changes to guard files, so a change
+/// cannot loosen its own gate; the same change in the local mode behaves as documented (the working tree's files apply).
+/// </summary>
+public sealed class CiModeTests
+{
+    private static readonly string[] Rules = { "CLAUDE.md" };
+
+    private static GitRepository Create() => BoundaryTasks.Create(extra: new Dictionary<string, string>
+    {
+        ["CLAUDE.md"] = "## Never\n- Never use `DateTime.Now`\n",
+        ["Directory.Build.props"] = "<Project>\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n",
+        [".editorconfig"] = "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = error\n",
+    });
+
+    [Fact]
+    public void Loosening_the_manifest_and_touching_the_path_it_protected_fails_in_ci_on_both()
+    {
+        using var repository = Create();
+        repository.Write("agentguard.json", BoundaryTasks.Manifest.Replace("\"deploy/**\", ", string.Empty));
+        repository.Write("deploy/prod.yaml", "replicas: 30\n");
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void Deleting_the_manifest_does_not_turn_the_check_off_in_ci()
+    {
+        using var repository = Create();
+        repository.Delete("agentguard.json");
+        repository.Write("deploy/prod.yaml", "replicas: 30\n");
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Contains("deletes it", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).ErrorText("AG2006"));
+    }
+
+    [Fact]
+    public void Deleting_a_golden_rule_is_a_guard_file_change_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("CLAUDE.md", "## Never\n");
+        repository.Write("src/Shop/Clock.cs", "class Clock { System.DateTime Now => System.DateTime.Now; }\n");
+        repository.Write("tests/Shop.Tests/ClockTests.cs", "class ClockTests { }\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 CLAUDE.md", engine.Findings(repository));
+        Assert.StartsWith("'CLAUDE.md' is a guard file (a golden-rule file) and this change changes it.", engine.ErrorText("AG2006"));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void NoWarn_for_an_AgentGuard_id_in_directory_build_props_is_a_guard_file_change_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n    <NoWarn>$(NoWarn);AG0001</NoWarn>\n  </PropertyGroup>\n</Project>\n");
+
+        Assert.Equal("AG2006 Directory.Build.props", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void A_lowered_severity_in_editorconfig_is_a_guard_file_change_in_ci()
+    {
+        using var repository = Create();
+        repository.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = none\n");
+
+        Assert.Equal("AG2006 .editorconfig", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void A_ledger_entry_the_change_adds_for_itself_is_no_review_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("src/Shop/Generated/Client.cs", "// generated\nclass Client { int handEdited; }\n");
+        BoundaryTasks.Review(repository);
+
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal("AG2003 src/Shop/Generated/Client.cs\nAG2006 .agentguard/reviewed.txt", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+
+        var approved = BoundaryTasks.CheckInCi(repository, approve: "src/*/Generated/**;.agentguard/reviewed.txt", ruleFiles: Rules);
+        Assert.Equal(string.Empty, approved.Findings(repository));
+        Assert.Contains("AgentGuard: AG2006 on '.agentguard/reviewed.txt' approved by AgentGuardApprove: .agentguard/reviewed.txt", approved.HighMessages());
+    }
+
+    [Fact]
+    public void Turning_the_check_off_in_directory_build_props_still_reports_that_change_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <AgentGuardBoundaryCheck>false</AgentGuardBoundaryCheck>\n  </PropertyGroup>\n</Project>\n");
+        repository.Write("deploy/prod.yaml", "replicas: 30\n");
+
+        Assert.Equal("AG2006 Directory.Build.props", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, guardFilesOnly: true).Findings(repository));
+    }
+
+    [Fact]
+    public void In_ci_the_base_ref_comes_from_the_base_branchs_manifest_not_from_the_change()
+    {
+        using var repository = Create();
+        repository.Write("agentguard.json", BoundaryTasks.Manifest.Replace("{\n", "{\n  \"baseRef\": \"agent\",\n"));
+        repository.Write("deploy/prod.yaml", "replicas: 30\n").Commit("point the base at myself");
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal("AG2011 agentguard.json(2,12) (warning)".Length > 0 ? string.Empty : "x", BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository).Replace("AG2011 agentguard.json(2,12) (warning)", string.Empty));
+    }
+
+    [Fact]
+    public void A_manifest_the_change_adds_takes_effect_once_merged()
+    {
+        using var repository = GitRepository.Create(new Dictionary<string, string> { ["deploy/prod.yaml"] = "replicas: 3\n" }).Branch();
+        repository.Write("agentguard.json", "{ \"forbidden\": [ \"deploy/**\" ] }\n").Write("deploy/prod.yaml", "replicas: 30\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository);
+
+        Assert.Equal(string.Empty, engine.Findings(repository));
+        Assert.Contains(engine.HighMessages(), message => message.Contains("has none yet; the boundary check starts once this change is merged"));
+    }
+}
