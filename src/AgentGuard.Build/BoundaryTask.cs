@@ -40,10 +40,24 @@ namespace AgentGuard.Build
         /// </summary>
         public string Mode { get; set; } = string.Empty;
 
-        /// <summary>True when a project file turned the check off in CI mode: then only guard files are checked.</summary>
-        public bool GuardFilesOnly { get; set; }
-
         internal bool IsCi => string.Equals(Mode, "ci", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The value of a setting that CI passes: a global property (<c>-p:</c>) or an environment variable. In CI mode
+        /// approvals, the base ref and the off switch count only from there, never from the project files a change edits.
+        /// </summary>
+        internal string? TrustedSetting(string name)
+        {
+            if (BuildEngine is IBuildEngine6 engine && engine.GetGlobalProperties() is { } global && global.TryGetValue(name, out var value))
+            {
+                return value;
+            }
+
+            return Environment.GetEnvironmentVariable(name);
+        }
+
+        /// <summary>The base ref in force: in CI only what CI passes.</summary>
+        private string EffectiveBaseRef => (IsCi ? TrustedSetting("AgentGuardBaseRef") : BaseRef) ?? string.Empty;
 
         /// <summary>Reads everything a check needs; null when the check is off or cannot run (the reason is logged).</summary>
         internal PreparedCheck? Prepare()
@@ -64,7 +78,7 @@ namespace AgentGuard.Build
                 return null;
             }
 
-            var explicitBase = !string.IsNullOrWhiteSpace(BaseRef) ? new[] { BaseRef.Trim() } : null;
+            var explicitBase = !string.IsNullOrWhiteSpace(EffectiveBaseRef) ? new[] { EffectiveBaseRef.Trim() } : null;
             BoundaryManifest? manifest = null;
             if (!IsCi)
             {
@@ -155,7 +169,7 @@ namespace AgentGuard.Build
             var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
             var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
             var guardFiles = new GuardFiles(manifestRelative, ledgerRelative, RuleFilePaths(root));
-            return new PreparedCheck(manifest!, manifestPath, manifestRelative, folder, changes.ChangeSet, GuardFilesOnly ? new List<PathRuleSource>() : ReadPathRules(root), ledger, ledgerPath, content, cache, guardFiles, IsCi, GuardFilesOnly);
+            return new PreparedCheck(manifest!, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root), ledger, ledgerPath, content, cache, guardFiles, IsCi);
         }
 
         private BoundaryManifest? ReadManifest(string text, string manifestPath, string version)
@@ -353,14 +367,12 @@ namespace AgentGuard.Build
         {
             private readonly string? _cacheFile;
             private readonly bool _reportGuardFiles;
-            private readonly bool _guardFilesOnly;
 
-            public PreparedCheck(BoundaryManifest manifest, string manifestPath, string manifestRelative, string manifestFolder, ChangeSet changes, IReadOnlyList<PathRuleSource> pathRules, ReviewLedger ledger, string ledgerPath, IRepositoryContent content, string? cacheFile, GuardFiles guardFiles, bool reportGuardFiles, bool guardFilesOnly)
+            public PreparedCheck(BoundaryManifest manifest, string manifestPath, string manifestRelative, string manifestFolder, ChangeSet changes, IReadOnlyList<PathRuleSource> pathRules, ReviewLedger ledger, string ledgerPath, IRepositoryContent content, string? cacheFile, GuardFiles guardFiles, bool reportGuardFiles)
             {
                 _cacheFile = cacheFile;
                 GuardFiles = guardFiles;
                 _reportGuardFiles = reportGuardFiles;
-                _guardFilesOnly = guardFilesOnly;
                 Manifest = manifest;
                 ManifestPath = manifestPath;
                 ManifestRelative = manifestRelative;
@@ -394,11 +406,11 @@ namespace AgentGuard.Build
             public IRepositoryContent Content { get; }
 
             public BoundaryCheck Check(Approvals approvals) =>
-                new BoundaryCheck(Manifest, ManifestFolder, ManifestRelative, Changes, PathRules, Ledger, approvals, Content) { UnmatchedEntryCache = _cacheFile, GuardFiles = _reportGuardFiles ? GuardFiles : null, GuardFilesOnly = _guardFilesOnly };
+                new BoundaryCheck(Manifest, ManifestFolder, ManifestRelative, Changes, PathRules, Ledger, approvals, Content) { UnmatchedEntryCache = _cacheFile, GuardFiles = _reportGuardFiles ? GuardFiles : null };
 
             /// <summary>What makes two projects' checks the same check: the manifest, the path rules, the approvals.</summary>
             public string Identity(string approve) =>
-                ManifestPath + "|" + approve + "|" + _reportGuardFiles + _guardFilesOnly + "|" + string.Join(";", PathRules.Select(rule => rule.RuleFile + ":" + rule.Line + ":" + rule.Folder + ":" + rule.Rule));
+                ManifestPath + "|" + approve + "|" + _reportGuardFiles + "|" + Changes.BaseRef + "|" + string.Join(";", PathRules.Select(rule => rule.RuleFile + ":" + rule.Line + ":" + rule.Folder + ":" + rule.Rule));
 
             /// <summary>The full path of a repository-relative path.</summary>
             public string FullPath(string relative) => Path.Combine(Changes.RepositoryRoot, relative.Replace('/', Path.DirectorySeparatorChar));

@@ -27,9 +27,29 @@ namespace AgentGuard.Build
         /// $GITHUB_STEP_SUMMARY, once per build, when that is set.</summary>
         public string ReviewSummaryPath { get; set; } = string.Empty;
 
+        /// <summary>True when the project's properties turn the check off (AgentGuardEnabled or AgentGuardBoundaryCheck false).</summary>
+        public bool DisabledByProject { get; set; }
+
         /// <inheritdoc />
         public override bool Execute()
         {
+            if (DisabledByProject)
+            {
+                // Only CI mode runs the task for a project that turned the check off: there the switch counts when CI set it.
+                if (TrustedSetting("AgentGuardBoundaryCheck") == "false" || TrustedSetting("AgentGuardEnabled") == "false")
+                {
+                    return true;
+                }
+
+                Log.LogMessage(MessageImportance.High, "{0}", "AgentGuard: the project turns the boundary check off, but in CI only the CI configuration can (-p:AgentGuardBoundaryCheck=false or an environment variable); the check runs.");
+            }
+
+            var approve = IsCi ? TrustedSetting("AgentGuardApprove") ?? string.Empty : Approve;
+            if (IsCi && !string.IsNullOrWhiteSpace(Approve) && Approve != approve)
+            {
+                Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: AgentGuardApprove '{Approve}' from a project file is ignored in CI; approvals come from the CI configuration (-p:AgentGuardApprove=... or an environment variable).");
+            }
+
             var prepared = Prepare();
             if (prepared == null)
             {
@@ -42,8 +62,8 @@ namespace AgentGuard.Build
             }
 
             // Projects of one build that see the same manifest and rules share one result.
-            var resultKey = "AgentGuard.Result|" + prepared.Identity(Approve);
-            var result = Shared(resultKey, () => prepared.Check(Approvals.Parse(Approve)).Run());
+            var resultKey = "AgentGuard.Result|" + prepared.Identity(approve);
+            var result = Shared(resultKey, () => prepared.Check(Approvals.Parse(approve)).Run());
             var elsewhere = 0;
             string? reporter = null;
             foreach (var finding in result.Findings)

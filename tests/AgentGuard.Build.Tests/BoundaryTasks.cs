@@ -43,7 +43,7 @@ public static class BoundaryTasks
         return GitRepository.Create(files).Branch();
     }
 
-    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null, string mode = "local", bool guardFilesOnly = false)
+    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null, string mode = "local", bool disabledByProject = false)
     {
         engine ??= new RecordingBuildEngine();
         var task = new CheckBoundaries
@@ -56,7 +56,7 @@ public static class BoundaryTasks
             CacheFolder = cacheFolder ?? string.Empty,
             SarifPath = sarifPath ?? string.Empty,
             Mode = mode,
-            GuardFilesOnly = guardFilesOnly,
+            DisabledByProject = disabledByProject,
             RuleFiles = (ruleFiles ?? new string[0]).Select(path => (ITaskItem)new TaskItem(repository.PathOf(path))).ToArray(),
         };
         var succeeded = task.Execute();
@@ -64,9 +64,25 @@ public static class BoundaryTasks
         return engine;
     }
 
-    /// <summary>The same check in CI mode.</summary>
-    public static RecordingBuildEngine CheckInCi(GitRepository repository, string? approve = null, string[]? ruleFiles = null, bool guardFilesOnly = false) =>
-        Check(repository, approve: approve, ruleFiles: ruleFiles, mode: "ci", guardFilesOnly: guardFilesOnly);
+    /// <summary>
+    /// The same check in CI mode; <paramref name="globalApprove"/> is what CI passes with -p:AgentGuardApprove, while
+    /// <paramref name="projectApprove"/> is the property as a project file would set it.
+    /// </summary>
+    public static RecordingBuildEngine CheckInCi(GitRepository repository, string? globalApprove = null, string[]? ruleFiles = null, bool disabledByProject = false, string? projectApprove = null, string? globalBoundaryCheck = null)
+    {
+        var engine = new RecordingBuildEngine();
+        if (globalApprove != null)
+        {
+            engine.GlobalProperties["AgentGuardApprove"] = globalApprove;
+        }
+
+        if (globalBoundaryCheck != null)
+        {
+            engine.GlobalProperties["AgentGuardBoundaryCheck"] = globalBoundaryCheck;
+        }
+
+        return Check(repository, approve: projectApprove ?? globalApprove, ruleFiles: ruleFiles, mode: "ci", disabledByProject: disabledByProject, engine: engine);
+    }
 
     public static RecordingBuildEngine Review(GitRepository repository)
     {

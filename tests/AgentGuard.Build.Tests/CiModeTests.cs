@@ -85,19 +85,37 @@ public sealed class CiModeTests
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
         Assert.Equal("AG2003 src/Shop/Generated/Client.cs\nAG2006 .agentguard/reviewed.txt", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
 
-        var approved = BoundaryTasks.CheckInCi(repository, approve: "src/*/Generated/**;.agentguard/reviewed.txt", ruleFiles: Rules);
+        var approved = BoundaryTasks.CheckInCi(repository, globalApprove: "src/*/Generated/**;.agentguard/reviewed.txt", ruleFiles: Rules);
         Assert.Equal(string.Empty, approved.Findings(repository));
         Assert.Contains("AgentGuard: AG2006 on '.agentguard/reviewed.txt' approved by AgentGuardApprove: .agentguard/reviewed.txt", approved.HighMessages());
     }
 
     [Fact]
-    public void Turning_the_check_off_in_directory_build_props_still_reports_that_change_in_ci()
+    public void Turning_the_check_off_in_directory_build_props_does_not_turn_it_off_in_ci()
     {
         using var repository = Create();
         repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <AgentGuardBoundaryCheck>false</AgentGuardBoundaryCheck>\n  </PropertyGroup>\n</Project>\n");
         repository.Write("deploy/prod.yaml", "replicas: 30\n");
 
-        Assert.Equal("AG2006 Directory.Build.props", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, guardFilesOnly: true).Findings(repository));
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, disabledByProject: true);
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 Directory.Build.props", engine.Findings(repository));
+        Assert.Contains(engine.HighMessages(), message => message.Contains("in CI only the CI configuration can"));
+        Assert.Equal(string.Empty, BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, disabledByProject: true, globalBoundaryCheck: "false").Findings(repository));
+    }
+
+    [Fact]
+    public void An_approval_written_into_a_project_file_is_ignored_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <AgentGuardApprove>**</AgentGuardApprove>\n  </PropertyGroup>\n</Project>\n");
+        repository.Write("src/Shop/Migrations/0002.cs", "class M2 { }\n").Write("tests/Shop.Tests/M2Tests.cs", "class M2Tests { }\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, projectApprove: "**");
+
+        Assert.Equal("AG2002 src/Shop/Migrations/0002.cs\nAG2006 Directory.Build.props", engine.Findings(repository));
+        Assert.Contains(engine.HighMessages(), message => message.Contains("from a project file is ignored in CI"));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, approve: "**", ruleFiles: Rules).Findings(repository));
     }
 
     [Fact]

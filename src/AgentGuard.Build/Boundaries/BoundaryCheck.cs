@@ -90,15 +90,12 @@ namespace AgentGuard.Build.Boundaries
             }
 
             CheckGuardFiles();
-            if (!GuardFilesOnly)
-            {
-                CheckPaths(touched, _manifest.Forbidden, PathRuleKind.Forbidden);
-                CheckPaths(touched, _manifest.Approval, PathRuleKind.Approval);
-                var generated = CheckGenerated();
-                CheckTests(existing, generated);
-                CheckDependencies();
-                CheckUnmatchedEntries();
-            }
+            CheckPaths(touched, _manifest.Forbidden, PathRuleKind.Forbidden);
+            CheckPaths(touched, _manifest.Approval, PathRuleKind.Approval);
+            var generated = CheckGenerated();
+            CheckTests(existing, generated);
+            CheckDependencies();
+            CheckUnmatchedEntries();
 
             ApplyApprovals();
             return new BoundaryCheckResult(_findings, _notes);
@@ -337,9 +334,6 @@ namespace AgentGuard.Build.Boundaries
 
         /// <summary>The guard files whose changes are findings (AG2006), in CI; null in the local mode.</summary>
         public GuardFiles? GuardFiles { get; set; }
-
-        /// <summary>True when the check was turned off by a project file in CI: only guard files are checked.</summary>
-        public bool GuardFilesOnly { get; set; }
 
         private void CheckGuardFiles()
         {
