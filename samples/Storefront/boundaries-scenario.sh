@@ -65,6 +65,7 @@ for id in AG2001 AG2002 AG2003 AG2004 AG2005; do expect "error $id"; done
 
 step "The fix: forbidden edits reverted, a test added, the regenerated client reviewed"
 git checkout -q main -- deploy/production.json eng/pipeline.yml
+git commit -q -m "revert the forbidden edits"
 cat >> tests/Storefront.Catalog.Tests/ProductTests.cs <<'CODE'
 
 public sealed class ProductPriceTests

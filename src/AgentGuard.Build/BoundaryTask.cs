@@ -106,17 +106,14 @@ namespace AgentGuard.Build
             var changes = ChangeSetFor(manifestFolder, baseRefs);
             if (changes.ChangeSet == null)
             {
-                Fail(DiagnosticIds.ChangeSetUnavailable, string.Empty, 0, 0, changes.Problem!);
+                // Said in full once per build; every other project points at it.
+                Fail(DiagnosticIds.ChangeSetUnavailable, string.Empty, 0, 0, Once("AgentGuard.ChangeSetProblem|" + changes.Problem) ? changes.Problem! : "AgentGuard cannot compute the change set (see the first AG2000 of this build for why and how to fix it).");
                 return null;
             }
 
+            // git says where the manifest's folder is in the repository, whatever links or case led to it.
             var root = changes.ChangeSet.RepositoryRoot;
-            var manifestRelative = PathGlob.RelativeTo(root, manifestPath);
-            if (manifestRelative == null)
-            {
-                Fail(DiagnosticIds.InvalidManifest, manifestPath, 0, 0, $"The boundary manifest must be inside the repository it guards ('{root}').");
-                return null;
-            }
+            var manifestRelative = (changes.ChangeSet.FolderPrefix.Length == 0 ? string.Empty : changes.ChangeSet.FolderPrefix + "/") + Path.GetFileName(manifestPath);
 
             var folder = manifestRelative.Contains("/") ? manifestRelative.Substring(0, manifestRelative.LastIndexOf('/')) : string.Empty;
             var ledgerRelative = (folder.Length == 0 ? string.Empty : folder + "/") + ReviewLedger.RelativePath;
@@ -163,7 +160,16 @@ namespace AgentGuard.Build
             }
             else
             {
-                ledger = ReviewLedger.Parse(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+                try
+                {
+                    ledger = ReviewLedger.Parse(File.Exists(ledgerPath) ? File.ReadAllText(ledgerPath) : null);
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    // Another project's review target may be writing it; without it every generated change is unreviewed.
+                    Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: could not read the review ledger '{ledgerPath}' ({exception.Message}); generated files count as unreviewed.");
+                    ledger = ReviewLedger.Empty;
+                }
             }
 
             var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);

@@ -106,7 +106,7 @@ namespace AgentGuard.Build
             WriteReviewSummary(prepared, result);
             var open = result.Findings.Count(finding => finding.ApprovedBy == null && !finding.IsWarning);
             Log.LogMessage(
-                MessageImportance.Low,
+                open > 0 && Once("AgentGuard.Compared|" + prepared.Changes.RepositoryRoot) ? MessageImportance.High : MessageImportance.Low,
                 "{0}",
                 $"AgentGuard: boundary check of {prepared.Changes.Files.Count} changed file(s) since {prepared.Changes.MergeBase.Substring(0, 10)} ({prepared.Changes.BaseRef}): {open} open finding(s).");
             return !Log.HasLoggedErrors;

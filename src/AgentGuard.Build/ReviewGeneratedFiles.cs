@@ -46,10 +46,16 @@ namespace AgentGuard.Build
                 return true;
             }
 
+            // Every project of a solution runs the target: the first one in this build records, the others have nothing to add.
+            if (!Once("AgentGuard.Review|" + prepared.LedgerPath))
+            {
+                Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard: {prepared.LedgerPath} was updated by another project of this build.");
+                return true;
+            }
+
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(prepared.LedgerPath)!);
-                File.WriteAllText(prepared.LedgerPath, ledger.ToText());
+                Reporting.ReportFile.Write(prepared.LedgerPath, ledger.ToText());
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
             {

@@ -112,7 +112,9 @@ namespace AgentGuard.Policy
                 FullName = fullName;
             }
 
-            public Dictionary<string, Folder> Folders { get; } = new Dictionary<string, Folder>(StringComparer.Ordinal);
+            // Folders are found whatever their case, as the matcher compares names: a project folder spelled
+            // "src\\billing" on Windows is the repository's "src/Billing".
+            public Dictionary<string, Folder> Folders { get; } = new Dictionary<string, Folder>(StringComparer.OrdinalIgnoreCase);
 
             public HashSet<string> Files { get; } = new HashSet<string>(StringComparer.Ordinal);
 

@@ -258,6 +258,26 @@ public sealed class CheckBoundariesTests
     }
 
     [Fact]
+    public void A_forbidden_file_name_allowed_nowhere_is_not_reported_for_matching_nothing()
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Git("rm", "--quiet", "certs/dev.pfx");
+        repository.Commit("no certificates in the repository");
+        repository.Git("checkout", "--quiet", "-b", "agent2");
+
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, baseRef: "agent").Findings(repository));
+    }
+
+    [Fact]
+    public void Renaming_a_dependency_file_away_takes_its_packages_with_it()
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Git("mv", "src/Shop/Shop.csproj", "src/Shop/Shop.csproj.bak");
+
+        Assert.Contains("removed Serilog 3.0.0", BoundaryTasks.Check(repository).ErrorText("AG2005"));
+    }
+
+    [Fact]
     public void An_invalid_manifest_is_AG2010_at_line_and_column_and_nothing_else_is_checked()
     {
         using var repository = BoundaryTasks.Create("{\n  \"forbidden\": [ \"deploy/**\" ],\n  \"aproval\": []\n}\n");
@@ -383,5 +403,8 @@ public sealed class CheckBoundariesTests
 
         Assert.Equal(string.Empty, engine.Findings(repository));
         Assert.Contains("AgentGuard: submodule 'external/lib' points at another commit; the changes inside a submodule are not part of this change set and are not checked.", engine.HighMessages());
+
+        repository.Write("agentguard.json", BoundaryTasks.Manifest.Replace("\"deploy/**\"", "\"deploy/**\", \"external/lib/**\""));
+        Assert.Equal("AG2001 external/lib", BoundaryTasks.Check(repository).Findings(repository));
     }
 }

@@ -81,6 +81,7 @@ public sealed class BoundaryBuildTests
         // The fix: the forbidden edits are reverted, a test comes with the change, DateTime.Now goes.
         repository
             .Git("checkout", "main", "--", "deploy/prod.yaml", "eng/build.sh")
+            .Git("commit", "-q", "-m", "revert the forbidden edits")
             .Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n    public System.DateTime Placed { get; } = System.DateTime.UtcNow;\n}\n")
             .Write("tests/Shop.Tests/OrderTests.cs", "// Order tests live here; Placed is UTC.\n");
         var review = repository.Build(Project, "-t:AgentGuardReview");
@@ -99,6 +100,27 @@ public sealed class BoundaryBuildTests
         Assert.Contains("AgentGuard: AG2002 on 'src/Shop/Migrations/0002_Lines.cs' approved by AgentGuardApprove: src/*/Migrations/**", approved.Output);
         Assert.Contains("AgentGuard: AG2005 on '.config/dotnet-tools.json' approved by AgentGuardApprove: AG2005", approved.Output);
         Assert.Contains("approved by AgentGuardApprove: AG2005", File.ReadAllText(repository.PathOf("artifacts/boundaries.sarif")));
+    }
+
+    [Fact]
+    public void In_ci_mode_a_change_cannot_loosen_its_own_manifest_and_its_guard_file_changes_are_findings()
+    {
+        using var repository = CreateMain("boundary-ci");
+        repository
+            .Write("agentguard.json", "{\n  \"approval\": [ \"src/*/Migrations/**\" ]\n}\n")
+            .Write("deploy/prod.yaml", "replicas: 30\n")
+            .Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <AgentGuardApprove>**</AgentGuardApprove>\n  </PropertyGroup>\n</Project>\n")
+            .Commit("agent: loosen and scale");
+
+        var ci = repository.Build(Project, "-p:AgentGuardMode=ci");
+
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal(new[] { "AG2001 deploy/prod.yaml:0", "AG2006 Directory.Build.props:0", "AG2006 agentguard.json:0" }, ci.AgentGuardFindings);
+        Assert.Contains("from a project file is ignored in CI", ci.Output);
+
+        var local = repository.Build(Project, "-p:AgentGuardMode=local");
+        Assert.True(local.Succeeded, local.Output);
+        Assert.Empty(local.AgentGuardFindings);
     }
 
     [Fact]

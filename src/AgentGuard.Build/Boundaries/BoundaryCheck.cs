@@ -81,7 +81,9 @@ namespace AgentGuard.Build.Boundaries
 
         public BoundaryCheckResult Run()
         {
-            var touched = new PathTree(_changes.Files.SelectMany(file => file.TouchedPaths));
+            // A submodule is one path in the change, and also a folder to the globs that protect it ("vendor/lib/**"): a
+            // stand-in file inside it lets folder globs match, and is read back as the submodule.
+            var touched = new PathTree(_changes.Files.SelectMany(file => file.IsSubmodule ? file.TouchedPaths.Concat(file.TouchedPaths.Select(path => path + SubmoduleStandIn)) : file.TouchedPaths));
             var existing = new PathTree(_changes.Files.Where(file => file.Exists).Select(file => file.Path));
 
             foreach (var file in _changes.Files.Where(file => file.IsSubmodule))
@@ -105,7 +107,7 @@ namespace AgentGuard.Build.Boundaries
         {
             foreach (var entry in entries)
             {
-                foreach (var match in entry.Glob.Matches(touched, _manifestFolder))
+                foreach (var match in entry.Glob.Matches(touched, _manifestFolder).Select(WithoutStandIn))
                 {
                     var path = ToRepository(match);
                     var source = $"{_manifestName} line {entry.Line} (\"{entry.Text}\"){(entry.Reason != null ? ": " + entry.Reason.TrimEnd('.') : string.Empty)}";
@@ -115,7 +117,7 @@ namespace AgentGuard.Build.Boundaries
 
             foreach (var rule in _pathRules.Where(rule => rule.Rule.Kind == kind))
             {
-                foreach (var match in rule.Glob.Matches(touched, rule.Folder))
+                foreach (var match in rule.Glob.Matches(touched, rule.Folder).Select(WithoutStandIn))
                 {
                     var path = rule.Folder.Length == 0 ? match : rule.Folder + "/" + match;
                     var source = $"{rule.RuleFile} line {rule.Line} (\"{rule.Text}\")";
@@ -278,8 +280,8 @@ namespace AgentGuard.Build.Boundaries
                     }
                     else if (requirement.Match == TestMatch.Name)
                     {
-                        var name = System.IO.Path.GetFileNameWithoutExtension(source);
-                        if (!tests.Any(test => System.IO.Path.GetFileName(test).IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0))
+                        var name = GitPath.FileNameWithoutExtension(source);
+                        if (!tests.Any(test => GitPath.FileName(test).IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0))
                         {
                             missing = $"no changed file under \"{requirement.TestsText}\" has '{name}' in its name";
                         }
@@ -310,7 +312,7 @@ namespace AgentGuard.Build.Boundaries
             foreach (var file in _changes.Files)
             {
                 var manifestPath = RelativeToManifest(file.Path);
-                if (file.IsSubmodule || manifestPath == null || !PackageSet.IsDependencyFile(file.Path))
+                if (file.IsSubmodule || manifestPath == null || !(PackageSet.IsDependencyFile(file.Path) || (file.OldPath != null && PackageSet.IsDependencyFile(file.OldPath))))
                 {
                     continue;
                 }
@@ -318,7 +320,10 @@ namespace AgentGuard.Build.Boundaries
                 var before = file.BasePath != null ? _content.ReadMergeBase(file.BasePath) : null;
                 var after = file.Exists ? _content.ReadWorkingTree(file.Path) : null;
                 var changed = !(before ?? Array.Empty<byte>()).SequenceEqual(after ?? Array.Empty<byte>());
-                var changes = PackageSet.Compare(PackageSet.Read(file.BasePath ?? file.Path, before), PackageSet.Read(file.Path, after), changed);
+                // A file renamed to a name that declares nothing (Directory.Packages.props.bak) takes its packages with it.
+                var beforeSet = file.BasePath != null && PackageSet.IsDependencyFile(file.BasePath) ? PackageSet.Read(file.BasePath, before) : PackageSet.Empty;
+                var afterSet = PackageSet.IsDependencyFile(file.Path) ? PackageSet.Read(file.Path, after) : PackageSet.Empty;
+                var changes = PackageSet.Compare(beforeSet, afterSet, changed);
                 if (changes.Count == 0 || !Claim(DiagnosticIds.DependencyChange, file.Path))
                 {
                     continue;
@@ -376,14 +381,16 @@ namespace AgentGuard.Build.Boundaries
 
         private void CheckUnmatchedEntries()
         {
-            var entries = _manifest.Forbidden.Concat(_manifest.Approval).Concat(_manifest.Generated)
+            // A forbidden file name allowed nowhere ("**/*.pfx", ".env") guards against files that should never appear, so
+            // matching nothing is its normal state; an entry with a folder ("deplyo/**") is checked.
+            var entries = _manifest.Forbidden.Where(entry => !IsAnywhereName(entry.Text)).Concat(_manifest.Approval).Concat(_manifest.Generated)
                 .Select(entry => (Section: entry.Section, Text: entry.Text, Glob: entry.Glob, Line: entry.Line, Column: entry.Column))
                 .Concat(_manifest.Tests.Select(test => (Section: "tests.source", Text: test.SourceText, Glob: test.Source, Line: test.Line, Column: test.Column)))
                 .ToList();
 
             // The files the change deletes were in the repository too: an entry that guarded them is not a typo.
-            var files = _changes.TrackedFiles.Concat(_changes.Files.SelectMany(file => file.TouchedPaths)).ToList();
-            var key = UnmatchedEntryCache == null ? null : CacheKey(entries.Select(entry => $"{entry.Section}\t{entry.Text}\t{entry.Line}\t{entry.Column}"), files);
+            var files = _changes.TrackedFiles.Concat(_changes.Files.SelectMany(file => file.TouchedPaths)).Concat(_changes.Submodules.Select(path => path + SubmoduleStandIn)).ToList();
+            var key = UnmatchedEntryCache == null ? null : CacheKey(entries.Select(entry => $"{entry.Section}\t{entry.Text}\t{entry.Line}\t{entry.Column}").Concat(new[] { _manifestName, CacheVersion }), files);
             var unmatched = key != null ? ReadCache(UnmatchedEntryCache!, key) : null;
             if (unmatched == null)
             {
@@ -400,6 +407,20 @@ namespace AgentGuard.Build.Boundaries
                 _findings.Add(new BoundaryFinding(DiagnosticIds.UnmatchedManifestEntry, _manifestName, $"the '{section}' entry \"{text}\" matches no file in the repository; check its spelling, or remove it.", line, column, isWarning: true));
             }
         }
+
+        private static bool IsAnywhereName(string glob)
+        {
+            var text = glob.Trim().Replace('\\', '/');
+            while (text.StartsWith("**/", StringComparison.Ordinal) || text.StartsWith("/", StringComparison.Ordinal) || text.StartsWith("./", StringComparison.Ordinal))
+            {
+                text = text.Substring(text.StartsWith("**/", StringComparison.Ordinal) ? 3 : text.StartsWith("./", StringComparison.Ordinal) ? 2 : 1);
+            }
+
+            return text.Length > 0 && text.IndexOf('/') < 0 && !glob.Trim().StartsWith("/", StringComparison.Ordinal);
+        }
+
+        // A new version of the check may match differently: its results are not reused.
+        private static readonly string CacheVersion = typeof(BoundaryCheck).Assembly.GetName().Version?.ToString() ?? string.Empty;
 
         // FNV-1a over the entries and the file list: a cache key, not a security boundary (the outcome is a warning).
         private static string CacheKey(IEnumerable<string> entries, IEnumerable<string> files)
@@ -452,8 +473,7 @@ namespace AgentGuard.Build.Boundaries
         {
             try
             {
-                System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-                System.IO.File.WriteAllLines(path, new[] { key }.Concat(unmatched.Select(entry => $"{entry.Section}\t{entry.Text}\t{entry.Line}\t{entry.Column}")));
+                Reporting.ReportFile.Write(path, string.Join("\n", new[] { key }.Concat(unmatched.Select(entry => $"{entry.Section}\t{entry.Text}\t{entry.Line}\t{entry.Column}"))) + "\n");
             }
             catch (Exception exception) when (exception is System.IO.IOException || exception is UnauthorizedAccessException)
             {
@@ -473,6 +493,11 @@ namespace AgentGuard.Build.Boundaries
                 }
             }
         }
+
+        private const string SubmoduleStandIn = "/.git";
+
+        private static string WithoutStandIn(string path) =>
+            path.EndsWith(SubmoduleStandIn, StringComparison.Ordinal) ? path.Substring(0, path.Length - SubmoduleStandIn.Length) : path;
 
         private bool Claim(string id, string path) => _reported.Add(id + "|" + path);
 

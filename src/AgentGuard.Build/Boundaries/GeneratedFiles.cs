@@ -12,7 +12,7 @@ namespace AgentGuard.Build.Boundaries
         /// <summary>The convention <paramref name="path"/>'s name follows ("*.g.cs"), or null.</summary>
         public static string? NamingConvention(string path)
         {
-            var name = Path.GetFileName(path);
+            var name = GitPath.FileName(path);
             foreach (var suffix in Suffixes)
             {
                 if (name.Length > suffix.Length && name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
@@ -40,6 +40,12 @@ namespace AgentGuard.Build.Boundaries
             {
                 var line = raw.Trim().TrimStart('\uFEFF');
                 if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                // Directives (#nullable, #pragma) sit among the leading comments as the compiler reads them.
+                if (!inBlock && line.StartsWith("#", StringComparison.Ordinal))
                 {
                     continue;
                 }

@@ -27,7 +27,7 @@ namespace AgentGuard.Build.Boundaries
         /// <summary>Why <paramref name="path"/> (relative to the repository root) is a guard file, or null when it is not.</summary>
         public string? Why(string path)
         {
-            var name = Path.GetFileName(path);
+            var name = GitPath.FileName(path);
             if (_paths.Contains(path))
             {
                 return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "the boundary manifest" : path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "the review ledger" : "a golden-rule file";

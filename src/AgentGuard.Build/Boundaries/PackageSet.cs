@@ -34,7 +34,7 @@ namespace AgentGuard.Build.Boundaries
         /// <summary>True for the files that can declare dependencies.</summary>
         public static bool IsDependencyFile(string path)
         {
-            var name = Path.GetFileName(path);
+            var name = GitPath.FileName(path);
             return ProjectExtensions.Any(extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
                 || name.Equals("packages.lock.json", StringComparison.OrdinalIgnoreCase)
                 || name.Equals("packages.config", StringComparison.OrdinalIgnoreCase)
@@ -52,7 +52,7 @@ namespace AgentGuard.Build.Boundaries
                 return new PackageSet(items, false);
             }
 
-            var name = Path.GetFileName(path).ToLowerInvariant();
+            var name = GitPath.FileName(path).ToLowerInvariant();
             try
             {
                 switch (name)
@@ -99,7 +99,7 @@ namespace AgentGuard.Build.Boundaries
                 }
                 else if (!string.Equals(old.Version, item.Value.Version, StringComparison.OrdinalIgnoreCase))
                 {
-                    changes.Add($"{item.Value.Label} {Version(old.Version)} -> {Version(item.Value.Version)}");
+                    changes.Add(item.Value.Opaque ? "changed " + item.Value.Label : $"{item.Value.Label} {Version(old.Version)} -> {Version(item.Value.Version)}");
                 }
             }
 
@@ -122,6 +122,14 @@ namespace AgentGuard.Build.Boundaries
             foreach (var element in document.Descendants())
             {
                 var kind = element.Name.LocalName;
+
+                // Versions kept in properties ($(SerilogVersion) in eng/Versions.props) are part of the package set too.
+                if (element.Parent?.Name.LocalName == "PropertyGroup" && kind.EndsWith("Version", StringComparison.Ordinal) && kind.Length > "Version".Length)
+                {
+                    items["property:" + kind + Conditions(element)] = new Item("property " + kind, element.Value.Trim());
+                    continue;
+                }
+
                 if (kind != "PackageReference" && kind != "PackageVersion" && kind != "GlobalPackageReference" && kind != "package")
                 {
                     continue;
@@ -136,14 +144,37 @@ namespace AgentGuard.Build.Boundaries
                 var version = Attribute(element, "Version") ?? Attribute(element, "VersionOverride")
                     ?? element.Elements().FirstOrDefault(child => child.Name.LocalName == "Version" || child.Name.LocalName == "VersionOverride")?.Value
                     ?? string.Empty;
-                var label = kind == "package" || kind == "PackageReference" ? id!.Trim() : kind + " " + id!.Trim();
-                items[kind + ":" + id.Trim()] = new Item(label, version.Trim());
+
+                // The same package under two conditions (one version per target framework) is two entries.
+                var conditions = Conditions(element);
+                var label = (kind == "package" || kind == "PackageReference" ? id!.Trim() : kind + " " + id!.Trim()) + (conditions.Length > 0 ? " (when " + conditions.Trim() + ")" : string.Empty);
+                items[kind + ":" + id.Trim() + conditions] = new Item(label, version.Trim());
+            }
+
+            // An MSBuild SDK with a version (<Project Sdk="Name/1.2.3">, <Sdk Name Version>) is a dependency too.
+            var sdk = Attribute(document.Root!, "Sdk");
+            foreach (var part in (sdk ?? string.Empty).Split(';').Where(part => part.Contains("/")))
+            {
+                var pieces = part.Trim().Split('/');
+                items["sdk:" + pieces[0]] = new Item("MSBuild SDK " + pieces[0], pieces[1]);
+            }
+
+            foreach (var element in document.Descendants().Where(e => e.Name.LocalName == "Sdk" && Attribute(e, "Version") != null))
+            {
+                items["sdk:" + Attribute(element, "Name")] = new Item("MSBuild SDK " + Attribute(element, "Name"), Attribute(element, "Version")!);
             }
         }
+
+        private static string Conditions(XElement element) =>
+            string.Concat(element.AncestorsAndSelf().Select(e => Attribute(e, "Condition")).Where(c => !string.IsNullOrWhiteSpace(c)).Reverse().Select(c => " " + c!.Trim()));
 
         private static void ReadNuGetConfig(byte[] content, Dictionary<string, Item> items)
         {
             var document = LoadXml(content);
+
+            // Beyond the sources, nuget.config decides trust, signatures and fallback folders: any change to its settings
+            // (not to comments or layout: the reader drops those) counts, named by the sources where they differ.
+            items["settings"] = new Item("nuget.config settings", document.Root!.ToString(SaveOptions.DisableFormatting), opaque: true);
             foreach (var section in document.Descendants().Where(e => e.Name.LocalName == "packageSources"))
             {
                 foreach (var entry in section.Elements())
@@ -243,7 +274,7 @@ namespace AgentGuard.Build.Boundaries
 
         private static XDocument LoadXml(byte[] content)
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
             using (var stream = new MemoryStream(content))
             using (var reader = XmlReader.Create(stream, settings))
             {
@@ -262,17 +293,21 @@ namespace AgentGuard.Build.Boundaries
 
         private sealed class Item
         {
-            public Item(string label, string version)
+            public Item(string label, string version, bool opaque = false)
             {
                 Label = label;
                 Version = version;
+                Opaque = opaque;
             }
+
+            /// <summary>The value is a whole configuration, named but not printed.</summary>
+            public bool Opaque { get; }
 
             public string Label { get; }
 
             public string Version { get; }
 
-            public string Describe() => Version.Length == 0 ? Label : Label + " " + Version;
+            public string Describe() => Version.Length == 0 || Opaque ? Label : Label + " " + Version;
         }
     }
 }

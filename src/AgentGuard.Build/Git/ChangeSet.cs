@@ -58,8 +58,9 @@ namespace AgentGuard.Build.Git
     /// <summary>The files a change touches: merge base to working tree, with staged, unstaged and untracked files.</summary>
     internal sealed class ChangeSet
     {
-        public ChangeSet(string repositoryRoot, string baseRef, string mergeBase, IReadOnlyList<ChangedFile> files, IReadOnlyList<string> trackedFiles)
+        public ChangeSet(string repositoryRoot, string baseRef, string mergeBase, IReadOnlyList<ChangedFile> files, IReadOnlyList<string> trackedFiles, IReadOnlyList<string>? submodules = null)
         {
+            Submodules = submodules ?? new string[0];
             RepositoryRoot = repositoryRoot;
             BaseRef = baseRef;
             MergeBase = mergeBase;
@@ -77,6 +78,15 @@ namespace AgentGuard.Build.Git
         public string MergeBase { get; }
 
         public IReadOnlyList<ChangedFile> Files { get; }
+
+        /// <summary>
+        /// The folder the change set was read from, relative to the root as git spells it ("" for the root): right even
+        /// where the folder was reached through a symbolic link or in another case.
+        /// </summary>
+        public string FolderPrefix { get; set; } = string.Empty;
+
+        /// <summary>The submodules' paths (from .gitmodules), relative to the root.</summary>
+        public IReadOnlyList<string> Submodules { get; }
 
         /// <summary>Every file in the repository (tracked and untracked, not ignored), relative to the root.</summary>
         public IReadOnlyList<string> TrackedFiles { get; }

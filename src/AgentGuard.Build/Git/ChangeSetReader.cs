@@ -47,7 +47,7 @@ namespace AgentGuard.Build.Git
     internal static class ChangeSetReader
     {
         private const string TurnOff = "or turn the boundary check off knowingly with -p:AgentGuardBoundaryCheck=false";
-        private const string Unshallow = "Fetch the history with 'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; Azure Pipelines: 'fetchDepth: 0'); on a pull request's merge commit fetched with depth 2, build with -p:AgentGuardBaseRef=HEAD^1";
+        private const string Unshallow = "Fetch the history with 'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; Azure Pipelines: 'fetchDepth: 0'); on a pull request's merge commit fetched with depth 2, build with -p:AgentGuardBaseRef=HEAD^1 (HEAD~1 in cmd.exe, where ^ is an escape)";
 
         /// <param name="folder">A folder inside the working tree.</param>
         /// <param name="baseRefs">The refs to try, in order; the first that exists is the base.</param>
@@ -77,14 +77,16 @@ namespace AgentGuard.Build.Git
             string? baseCommit = null;
             string? mergeBaseCommit = null;
             var quickMergeBase = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("merge-base", "HEAD", usable[0] + "^{commit}")) : null;
-            var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
+            string prefix;
+            var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
             var lines = quick != null && quick.Succeeded ? quick.Text.Split('\n') : Array.Empty<string>();
-            if (lines.Length == 4)
+            if (lines.Length == 5)
             {
                 root = Path.GetFullPath(lines[0].TrimEnd('\r'));
-                shallow = lines[1].Trim() == "true";
+                prefix = lines[1].TrimEnd('\r');
+                shallow = lines[2].Trim() == "true";
                 baseRef = usable[0];
-                baseCommit = lines[3].Trim();
+                baseCommit = lines[4].Trim();
                 var merged = quickMergeBase!.Result;
                 mergeBaseCommit = merged.Succeeded ? merged.Text : null;
             }
@@ -92,12 +94,18 @@ namespace AgentGuard.Build.Git
             {
                 quickMergeBase?.Wait();
                 var top = git.Run("rev-parse", "--show-toplevel");
+                if (!top.Succeeded && top.StandardError.IndexOf("dubious ownership", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    return ChangeSetResult.Failed(ChangeSetFailure.NotARepository, $"AgentGuard cannot compute the change set: git refuses the repository at '{folder}' because another user owns it (git: {top.FirstErrorLine}). Mark it safe with 'git config --global --add safe.directory <repository folder>' (common in container jobs), {TurnOff}.");
+                }
+
                 if (!top.Succeeded)
                 {
                     return ChangeSetResult.Failed(ChangeSetFailure.NotARepository, $"AgentGuard cannot compute the change set: '{folder}' is not inside a git working tree (git: {top.FirstErrorLine}). Build from a git clone, {TurnOff}.");
                 }
 
                 root = Path.GetFullPath(top.Text);
+                prefix = git.Run("rev-parse", "--show-prefix").Text;
                 shallow = git.Run("rev-parse", "--is-shallow-repository").Text == "true";
                 if (!git.Run("rev-parse", "--verify", "--quiet", "HEAD^{commit}").Succeeded)
                 {
@@ -122,8 +130,8 @@ namespace AgentGuard.Build.Git
                 return ChangeSetResult.Failed(
                     ChangeSetFailure.UnknownBaseRef,
                     shallow
-                        ? $"AgentGuard cannot compute the change set: this is a shallow clone and the base ref is not in it (tried {tried}). {Unshallow}; or fetch the base branch ('git fetch origin main'), {TurnOff}."
-                        : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ('git fetch origin main'), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> or \"baseRef\" in agentguard.json, {TurnOff}.");
+                        ? $"AgentGuard cannot compute the change set: this is a shallow clone and the base ref is not in it (tried {tried}). {Unshallow}; or fetch the base branch ({FetchCommand(baseRefs)}), {TurnOff}."
+                        : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ({FetchCommand(baseRefs)}), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> or \"baseRef\" in agentguard.json, {TurnOff}.");
             }
 
             var mergeBase = mergeBaseCommit != null ? null : git.Run("merge-base", "HEAD", baseCommit);
@@ -138,12 +146,23 @@ namespace AgentGuard.Build.Git
             // path of the working tree relative to the root (in a subfolder, ls-files lists only that folder).
             git = git.In(root);
             mergeBaseCommit = mergeBaseCommit ?? mergeBase!.Text;
-            var listing = System.Threading.Tasks.Task.Run(() => git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"));
-            var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
-            var files = listing.Result;
-            if (!diff.Succeeded)
+            // What is committed or staged counts even when the working tree has put the file back: it is what gets pushed.
+            // Those two diffs compare trees and the index only (no file is read), so they cost little next to the listing.
+            var background = System.Threading.Tasks.Task.Run(() => new[]
             {
-                return GitFailed("git diff", diff);
+                git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"),
+                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "HEAD", "--"),
+                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", "--cached", mergeBaseCommit, "--"),
+            });
+            var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
+            var outputs = background.Result;
+            var files = outputs[0];
+            foreach (var output in new[] { diff, outputs[1], outputs[2] })
+            {
+                if (!output.Succeeded)
+                {
+                    return GitFailed("git diff", output);
+                }
             }
 
             if (!files.Succeeded)
@@ -152,6 +171,15 @@ namespace AgentGuard.Build.Git
             }
 
             var changes = ParseRawDiff(diff.StandardOutput);
+            var seen = new HashSet<string>(changes.SelectMany(change => change.TouchedPaths), StringComparer.Ordinal);
+            foreach (var earlier in ParseRawDiff(outputs[2].StandardOutput).Concat(ParseRawDiff(outputs[1].StandardOutput)))
+            {
+                if (earlier.TouchedPaths.All(path => seen.Add(path)))
+                {
+                    changes.Add(earlier);
+                }
+            }
+
             var all = new List<string>();
             foreach (var entry in SplitNul(files.StandardOutput))
             {
@@ -164,14 +192,63 @@ namespace AgentGuard.Build.Git
                 var path = entry.Substring(2);
                 if (entry[0] == '?')
                 {
+                    // Build output that no .gitignore covers yet is not part of a change.
+                    if (IsBuildOutput(path))
+                    {
+                        continue;
+                    }
+
                     changes.Add(new ChangedFile(path.TrimEnd('/'), ChangeKind.Untracked));
                 }
 
                 all.Add(path);
             }
 
-            return ChangeSetResult.Of(new ChangeSet(root, baseRef, mergeBaseCommit, changes, all));
+            return ChangeSetResult.Of(new ChangeSet(root, baseRef, mergeBaseCommit, changes, all, Submodules(root)) { FolderPrefix = prefix.TrimEnd('/') });
         }
+
+        // .gitmodules names each submodule's path ("path = vendor/lib"); git config syntax, one key per line.
+        private static List<string> Submodules(string root)
+        {
+            var paths = new List<string>();
+            try
+            {
+                var file = Path.Combine(root, ".gitmodules");
+                if (File.Exists(file))
+                {
+                    foreach (var line in File.ReadAllLines(file))
+                    {
+                        var trimmed = line.Trim();
+                        var equals = trimmed.IndexOf('=');
+                        if (equals > 0 && trimmed.Substring(0, equals).Trim() == "path")
+                        {
+                            paths.Add(trimmed.Substring(equals + 1).Trim().Trim('"'));
+                        }
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            {
+                // Without the list, a folder glob over a submodule may be reported as matching nothing (a warning).
+            }
+
+            return paths;
+        }
+
+        // "origin/develop" is fetched as "git fetch origin develop:refs/remotes/origin/develop", which also works in a
+        // single-branch clone; a local branch name is fetched from origin into that branch.
+        private static string FetchCommand(IReadOnlyList<string> baseRefs)
+        {
+            var name = baseRefs.FirstOrDefault(IsRefName) ?? "origin/main";
+            var slash = name.IndexOf('/');
+            return slash > 0 && !name.StartsWith("refs/", StringComparison.Ordinal)
+                ? $"'git fetch origin {name.Substring(slash + 1)}:refs/remotes/{name}'"
+                : $"'git fetch origin {name}'";
+        }
+
+        private static bool IsBuildOutput(string path) =>
+            path.StartsWith("bin/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("obj/", StringComparison.OrdinalIgnoreCase)
+            || path.IndexOf("/bin/", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("/obj/", StringComparison.OrdinalIgnoreCase) >= 0;
 
         // A ref that starts with '-' would read as an option; refs never do.
         private static bool IsRefName(string name) => name.Length > 0 && !name.StartsWith("-", StringComparison.Ordinal);

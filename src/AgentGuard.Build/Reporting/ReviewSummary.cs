@@ -131,7 +131,7 @@ namespace AgentGuard.Build.Reporting
             foreach (var file in changes.Files)
             {
                 var path = file.Path;
-                var name = Path.GetFileName(path);
+                var name = GitPath.FileName(path);
                 if (guardFiles.Why(path) != null)
                 {
                     Claim(path, "Guard files");
