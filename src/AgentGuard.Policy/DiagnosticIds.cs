@@ -69,6 +69,9 @@ namespace AgentGuard.Policy
         /// <summary>A guard file (manifest, rule files, ledger, analyzer or MSBuild settings) changed, in CI.</summary>
         public const string GuardFileChanged = "AG2006";
 
+        /// <summary>A change loosens what is enforced (NoWarn, severity, a deleted rule or manifest entry, a switch), in CI.</summary>
+        public const string GuardLoosened = "AG2007";
+
         /// <summary>The boundary manifest is invalid.</summary>
         public const string InvalidManifest = "AG2010";
 

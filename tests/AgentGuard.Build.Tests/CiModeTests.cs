@@ -26,7 +26,10 @@ public sealed class CiModeTests
         repository.Write("agentguard.json", BoundaryTasks.Manifest.Replace("\"deploy/**\", ", string.Empty));
         repository.Write("deploy/prod.yaml", "replicas: 30\n");
 
-        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json\nAG2007 agentguard.json", engine.Findings(repository));
+        Assert.StartsWith("'agentguard.json' loosens what is enforced: removes the forbidden entry \"deploy/**\".", engine.ErrorText("AG2007"));
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
     }
 
@@ -37,8 +40,11 @@ public sealed class CiModeTests
         repository.Delete("agentguard.json");
         repository.Write("deploy/prod.yaml", "replicas: 30\n");
 
-        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
-        Assert.Contains("deletes it", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).ErrorText("AG2006"));
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json\nAG2007 agentguard.json", engine.Findings(repository));
+        Assert.Contains("deletes it", engine.ErrorText("AG2006"));
+        Assert.Contains("loosens what is enforced: deletes the manifest", engine.ErrorText("AG2007"));
     }
 
     [Fact]
@@ -51,7 +57,8 @@ public sealed class CiModeTests
 
         var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
 
-        Assert.Equal("AG2006 CLAUDE.md", engine.Findings(repository));
+        Assert.Equal("AG2006 CLAUDE.md\nAG2007 CLAUDE.md", engine.Findings(repository));
+        Assert.StartsWith("'CLAUDE.md' loosens what is enforced: no longer bans DateTime.Now (line 2: \"Never use DateTime.Now\")", engine.ErrorText("AG2007"));
         Assert.StartsWith("'CLAUDE.md' is a guard file (a golden-rule file) and this change changes it.", engine.ErrorText("AG2006"));
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
     }
@@ -62,7 +69,10 @@ public sealed class CiModeTests
         using var repository = Create();
         repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n    <NoWarn>$(NoWarn);AG0001</NoWarn>\n  </PropertyGroup>\n</Project>\n");
 
-        Assert.Equal("AG2006 Directory.Build.props", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 Directory.Build.props\nAG2007 Directory.Build.props", engine.Findings(repository));
+        Assert.StartsWith("'Directory.Build.props' loosens what is enforced: adds AG0001 to NoWarn.", engine.ErrorText("AG2007"));
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
     }
 
@@ -72,7 +82,10 @@ public sealed class CiModeTests
         using var repository = Create();
         repository.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = none\n");
 
-        Assert.Equal("AG2006 .editorconfig", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 .editorconfig\nAG2007 .editorconfig", engine.Findings(repository));
+        Assert.StartsWith("'.editorconfig' loosens what is enforced: sets AG0001 to none (was error).", engine.ErrorText("AG2007"));
     }
 
     [Fact]
@@ -99,7 +112,8 @@ public sealed class CiModeTests
 
         var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, disabledByProject: true);
 
-        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 Directory.Build.props", engine.Findings(repository));
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 Directory.Build.props\nAG2007 Directory.Build.props", engine.Findings(repository));
+        Assert.Contains("sets AgentGuardBoundaryCheck to false", engine.ErrorText("AG2007"));
         Assert.Contains(engine.HighMessages(), message => message.Contains("in CI only the CI configuration can"));
         Assert.Equal(string.Empty, BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, disabledByProject: true, globalBoundaryCheck: "false").Findings(repository));
     }
@@ -113,7 +127,8 @@ public sealed class CiModeTests
 
         var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, projectApprove: "**");
 
-        Assert.Equal("AG2002 src/Shop/Migrations/0002.cs\nAG2006 Directory.Build.props", engine.Findings(repository));
+        Assert.Equal("AG2002 src/Shop/Migrations/0002.cs\nAG2006 Directory.Build.props\nAG2007 Directory.Build.props", engine.Findings(repository));
+        Assert.Contains("sets AgentGuardApprove to '**'", engine.ErrorText("AG2007"));
         Assert.Contains(engine.HighMessages(), message => message.Contains("from a project file is ignored in CI"));
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, approve: "**", ruleFiles: Rules).Findings(repository));
     }
@@ -125,8 +140,32 @@ public sealed class CiModeTests
         repository.Write("agentguard.json", BoundaryTasks.Manifest.Replace("{\n", "{\n  \"baseRef\": \"agent\",\n"));
         repository.Write("deploy/prod.yaml", "replicas: 30\n").Commit("point the base at myself");
 
-        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 agentguard.json\nAG2007 agentguard.json", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
         Assert.Equal("AG2011 agentguard.json(2,12) (warning)".Length > 0 ? string.Empty : "x", BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository).Replace("AG2011 agentguard.json(2,12) (warning)", string.Empty));
+    }
+
+    [Fact]
+    public void A_project_file_that_suppresses_an_AgentGuard_id_or_drops_the_package_loosens_in_ci_only()
+    {
+        using var repository = Create();
+        repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);CS1591;AG1001</NoWarn>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"3.0.0\" />\n  </ItemGroup>\n</Project>\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2007 src/Shop/Shop.csproj", engine.Findings(repository));
+        Assert.StartsWith("'src/Shop/Shop.csproj' loosens what is enforced: adds AG1001 to NoWarn.", engine.ErrorText("AG2007"));
+        Assert.Equal(string.Empty, BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, globalApprove: "AG2007").Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void Tightening_a_guard_file_is_no_loosening()
+    {
+        using var repository = Create();
+        repository.Write("CLAUDE.md", "## Never\n- Never use `DateTime.Now`\n- Never use `Thread.Sleep`\n");
+        repository.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = error\ndotnet_diagnostic.AG1001.severity = error\n");
+
+        Assert.Equal("AG2006 .editorconfig\nAG2006 CLAUDE.md", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
     }
 
     [Fact]

@@ -115,7 +115,8 @@ public sealed class BoundaryBuildTests
         var ci = repository.Build(Project, "-p:AgentGuardMode=ci");
 
         Assert.False(ci.Succeeded, ci.Output);
-        Assert.Equal(new[] { "AG2001 deploy/prod.yaml:0", "AG2006 Directory.Build.props:0", "AG2006 agentguard.json:0" }, ci.AgentGuardFindings);
+        Assert.Equal(new[] { "AG2001 deploy/prod.yaml:0", "AG2006 Directory.Build.props:0", "AG2006 agentguard.json:0", "AG2007 Directory.Build.props:0", "AG2007 agentguard.json:0" }, ci.AgentGuardFindings);
+        Assert.Contains(ci.Diagnostics, d => d.Id == "AG2007" && d.Message.Contains("removes the forbidden entry \"deploy/**\""));
         Assert.Contains("from a project file is ignored in CI", ci.Output);
 
         var local = repository.Build(Project, "-p:AgentGuardMode=local");

@@ -92,6 +92,7 @@ namespace AgentGuard.Build.Boundaries
             }
 
             CheckGuardFiles();
+            CheckLoosening();
             CheckPaths(touched, _manifest.Forbidden, PathRuleKind.Forbidden);
             CheckPaths(touched, _manifest.Approval, PathRuleKind.Approval);
             var generated = CheckGenerated();
@@ -363,6 +364,41 @@ namespace AgentGuard.Build.Boundaries
                         $"'{path}' is a guard file ({why}) and this change {Verb(file, path)} it. In CI the base branch's rules are enforced and a change to them needs a human's approval: AgentGuardApprove with a glob that matches the file, or AG2006.",
                         approvalPath: RelativeToManifest(path) ?? path));
                 }
+            }
+        }
+
+        // In CI, what a change does to weaken enforcement is a finding of its own, saying what it loosens: approving a
+        // guard file's change (AG2006) does not approve a loosening in it.
+        private void CheckLoosening()
+        {
+            if (GuardFiles == null)
+            {
+                return;
+            }
+
+            foreach (var file in _changes.Files.Where(file => !file.IsSubmodule))
+            {
+                var isRuleFile = GuardFiles.Why(file.Path) == "a golden-rule file" || (file.OldPath != null && GuardFiles.Why(file.OldPath) == "a golden-rule file");
+                var isManifest = file.Path == _manifestName || file.OldPath == _manifestName;
+                var name = GitPath.FileName(file.Path);
+                if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && GuardFiles.Why(file.Path) == null)
+                {
+                    continue;
+                }
+
+                var before = file.BasePath != null ? _content.ReadMergeBase(file.BasePath) : null;
+                var after = file.Exists ? _content.ReadWorkingTree(file.Path) : null;
+                var loosened = Loosening.Of(file, before, after, isRuleFile, isManifest);
+                if (loosened.Count == 0 || !Claim(DiagnosticIds.GuardLoosened, file.Path))
+                {
+                    continue;
+                }
+
+                _findings.Add(new BoundaryFinding(
+                    DiagnosticIds.GuardLoosened,
+                    file.Path,
+                    $"'{file.Path}' loosens what is enforced: {string.Join("; ", loosened)}. In CI a loosening needs its own approval: AgentGuardApprove with AG2007 or a glob that matches the file.",
+                    approvalPath: RelativeToManifest(file.Path) ?? file.Path));
             }
         }
 

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
+using System.Xml.Linq;
+using AgentGuard.Build.Git;
+using AgentGuard.Policy;
+
+namespace AgentGuard.Build.Boundaries
+{
+    /// <summary>
+    /// What a change does to weaken enforcement, file by file, comparing the merge base's version with the working tree's:
+    /// AgentGuard IDs added to NoWarn or dropped from WarningsAsErrors, AgentGuard switched off or its package removed,
+    /// approvals written into a project file, analyzer severities lowered, golden rules deleted or reworded to enforce
+    /// less, manifest entries removed. Each finding says what was loosened.
+    /// </summary>
+    internal static class Loosening
+    {
+        private static readonly Regex AgId = new Regex(@"\bAG\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex SeverityLine = new Regex(@"^\s*dotnet_diagnostic\.(AG\d{4})\.severity\s*=\s*(\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+        private static readonly string[] Severities = { "none", "silent", "suggestion", "warning", "error" };
+
+        /// <summary>What <paramref name="file"/> loosens, one phrase each; empty when nothing.</summary>
+        public static IReadOnlyList<string> Of(ChangedFile file, byte[]? before, byte[]? after, bool isRuleFile, bool isManifest)
+        {
+            var path = file.Path;
+            var name = GitPath.FileName(path);
+            try
+            {
+                if (isManifest)
+                {
+                    return Manifest(Text(before), Text(after));
+                }
+
+                if (isRuleFile)
+                {
+                    return Rules(Text(before), Text(after));
+                }
+
+                if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
+                {
+                    return EditorConfig(Text(before), Text(after));
+                }
+
+                if (PackageSet.IsDependencyFile(path) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
+                {
+                    return MsBuild(before, after);
+                }
+            }
+            catch (Exception exception) when (exception is XmlException || exception is RegexMatchTimeoutException)
+            {
+                // A file that does not parse is reported by what reads it (the build, AG2010, AG2005).
+            }
+
+            return Array.Empty<string>();
+        }
+
+        private static string? Text(byte[]? bytes) => bytes == null ? null : Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+
+        private static IReadOnlyList<string> MsBuild(byte[]? before, byte[]? after)
+        {
+            var was = MsBuildSettings(before);
+            var now = MsBuildSettings(after);
+            var changes = new List<string>();
+            foreach (var id in now.Suppressed.Except(was.Suppressed, StringComparer.OrdinalIgnoreCase))
+            {
+                changes.Add($"adds {id} to NoWarn");
+            }
+
+            foreach (var id in was.AsErrors.Except(now.AsErrors, StringComparer.OrdinalIgnoreCase))
+            {
+                changes.Add($"removes {id} from WarningsAsErrors");
+            }
+
+            foreach (var setting in now.Switches.Where(setting => !was.Switches.Contains(setting)))
+            {
+                changes.Add("sets " + setting);
+            }
+
+            if (was.ReferencesAgentGuard && !now.ReferencesAgentGuard)
+            {
+                changes.Add("removes the AgentGuard.Analyzers package reference");
+            }
+
+            return changes;
+        }
+
+        private sealed class Settings
+        {
+            public HashSet<string> Suppressed { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            public HashSet<string> AsErrors { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            public HashSet<string> Switches { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            public bool ReferencesAgentGuard { get; set; }
+        }
+
+        private static Settings MsBuildSettings(byte[]? content)
+        {
+            var settings = new Settings();
+            if (content == null || content.Length == 0)
+            {
+                return settings;
+            }
+
+            XDocument document;
+            using (var stream = new MemoryStream(content))
+            using (var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true }))
+            {
+                document = XDocument.Load(reader);
+            }
+
+            foreach (var element in document.Descendants())
+            {
+                var name = element.Name.LocalName;
+                var value = element.HasElements ? string.Empty : element.Value.Trim();
+                switch (name)
+                {
+                    case "NoWarn":
+                    case "MSBuildWarningsAsMessages":
+                    case "WarningsNotAsErrors":
+                        settings.Suppressed.UnionWith(AgId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()));
+                        break;
+                    case "WarningsAsErrors":
+                        settings.AsErrors.UnionWith(AgId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()));
+                        break;
+                    case "AgentGuardEnabled":
+                    case "AgentGuardBoundaryCheck":
+                        if (value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                        {
+                            settings.Switches.Add(name + " to false");
+                        }
+
+                        break;
+                    case "AgentGuardMode":
+                        if (value.Equals("local", StringComparison.OrdinalIgnoreCase))
+                        {
+                            settings.Switches.Add("AgentGuardMode to local");
+                        }
+
+                        break;
+                    case "AgentGuardApprove":
+                    case "AgentGuardBaseRef":
+                    case "AgentGuardRuleFiles":
+                    case "AgentGuardManifest":
+                        if (value.Length > 0)
+                        {
+                            settings.Switches.Add($"{name} to '{value}'");
+                        }
+
+                        break;
+                    case "PackageReference":
+                    case "PackageVersion":
+                    case "GlobalPackageReference":
+                        var include = element.Attribute("Include")?.Value ?? string.Empty;
+                        settings.ReferencesAgentGuard |= include.Equals("AgentGuard.Analyzers", StringComparison.OrdinalIgnoreCase);
+                        break;
+                }
+            }
+
+            return settings;
+        }
+
+        // A severity lowered from what the base branch set, or a new one below warning (the defaults are warning or error).
+        private static IReadOnlyList<string> EditorConfig(string? before, string? after)
+        {
+            var was = Severity(before);
+            var changes = new List<string>();
+            foreach (var entry in Severity(after))
+            {
+                if (was.TryGetValue(entry.Key, out var old) ? Rank(entry.Value) < Rank(old) : Rank(entry.Value) < Rank("warning"))
+                {
+                    changes.Add($"sets {entry.Key} to {entry.Value}" + (old != null ? $" (was {old})" : string.Empty));
+                }
+            }
+
+            return changes;
+        }
+
+        private static Dictionary<string, string> Severity(string? text)
+        {
+            var severities = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (Match match in SeverityLine.Matches(text ?? string.Empty))
+            {
+                var id = match.Groups[1].Value.ToUpperInvariant();
+                var value = match.Groups[2].Value.ToLowerInvariant();
+                severities[id] = severities.TryGetValue(id, out var other) && Rank(other) < Rank(value) ? other : value;
+            }
+
+            return severities;
+        }
+
+        private static int Rank(string severity)
+        {
+            var index = Array.IndexOf(Severities, severity.ToLowerInvariant());
+            return index < 0 ? Severities.Length : index;
+        }
+
+        // What a rule file enforces, as keys ("bans DateTime.Now", "forbids path deploy/**"), with the rule's line and text.
+        private static IReadOnlyList<string> Rules(string? before, string? after)
+        {
+            var was = Enforced(before);
+            var now = Enforced(after);
+            var changes = new List<string>();
+            foreach (var entry in was)
+            {
+                if (!now.TryGetValue(entry.Key, out var current))
+                {
+                    changes.Add($"no longer {entry.Key} (line {entry.Value.Line}: \"{entry.Value.Text}\")");
+                }
+                else if (current.Softer && !entry.Value.Softer)
+                {
+                    changes.Add($"only warns where it {entry.Key} (line {current.Line}: \"{current.Text}\")");
+                }
+            }
+
+            return changes;
+        }
+
+        private static Dictionary<string, (int Line, string Text, bool Softer)> Enforced(string? text)
+        {
+            var keys = new Dictionary<string, (int, string, bool)>(StringComparer.Ordinal);
+            if (text == null)
+            {
+                return keys;
+            }
+
+            foreach (var rule in RuleFileReader.Read(text).Rules.Where(rule => !rule.Ignored && !rule.IsGuidance))
+            {
+                var softer = rule.EffectiveSeverity == RuleSeverity.Warning || rule.EffectiveSeverity == RuleSeverity.Info;
+                var ruleKeys = rule.BannedTargets.Select(target => "bans " + target)
+                    .Concat(rule.Constructs.Select(construct => "bans " + construct))
+                    .Concat(rule.Paths.Select(path => (path.Kind == PathRuleKind.Forbidden ? "forbids " : "gates ") + path.Glob))
+                    .Concat(rule.Dependencies.Select(dependency => "forbids the dependency " + dependency))
+                    .Concat(rule.Builtins.Select(builtin => "escalates " + builtin));
+                foreach (var key in ruleKeys)
+                {
+                    keys[key] = (rule.Line, rule.Text, softer);
+                }
+            }
+
+            return keys;
+        }
+
+        private static IReadOnlyList<string> Manifest(string? before, string? after)
+        {
+            var was = before == null ? null : ManifestReader.Read(before).Manifest;
+            var now = after == null ? null : ManifestReader.Read(after).Manifest;
+            if (was == null)
+            {
+                return Array.Empty<string>();
+            }
+
+            if (now == null)
+            {
+                return new[] { after == null ? "deletes the manifest" : "makes the manifest invalid" };
+            }
+
+            var changes = new List<string>();
+            void Compare(string section, IEnumerable<string> old, IEnumerable<string> current)
+            {
+                foreach (var removed in old.Except(current, StringComparer.Ordinal))
+                {
+                    changes.Add($"removes the {section} entry \"{removed}\"");
+                }
+            }
+
+            Compare("forbidden", was.Forbidden.Select(entry => entry.Text), now.Forbidden.Select(entry => entry.Text));
+            Compare("approval", was.Approval.Select(entry => entry.Text), now.Approval.Select(entry => entry.Text));
+            Compare("generated", was.Generated.Select(entry => entry.Text), now.Generated.Select(entry => entry.Text));
+            Compare("tests", was.Tests.Select(test => test.SourceText + " -> " + test.TestsText + " (" + test.Match.ToString().ToLowerInvariant() + ")"), now.Tests.Select(test => test.SourceText + " -> " + test.TestsText + " (" + test.Match.ToString().ToLowerInvariant() + ")"));
+            if (was.DependenciesNeedApproval && !now.DependenciesNeedApproval)
+            {
+                changes.Add("turns the dependency check off");
+            }
+
+            if (was.BaseRef != now.BaseRef)
+            {
+                changes.Add($"changes baseRef to \"{now.BaseRef ?? "(default)"}\"");
+            }
+
+            return changes;
+        }
+    }
+}
