@@ -220,8 +220,16 @@ namespace AgentGuard.Build
         /// <summary>The errors that stopped the check before it ran (AG2000, AG2010), for the reports; the file is a full path or empty.</summary>
         internal List<(BoundaryFinding Finding, string File)> Failures { get; } = new List<(BoundaryFinding, string)>();
 
+        /// <summary>True when another target reports the check's problems: this task only needs to know whether it can run.</summary>
+        internal bool Quiet { get; set; }
+
         private void Fail(string id, string file, int line, int column, string message)
         {
+            if (Quiet)
+            {
+                return;
+            }
+
             Log.LogError(null, id, null, file, line, column, 0, 0, "{0}", message);
             Failures.Add((new BoundaryFinding(id, file.Length == 0 ? string.Empty : Path.GetFileName(file), message, line, column), file));
         }
@@ -229,6 +237,12 @@ namespace AgentGuard.Build
         /// <summary>True the first time <paramref name="key"/> is claimed in this build (in this MSBuild node).</summary>
         internal bool Once(string key)
         {
+            // A quiet task says nothing, and leaves every "first time" to the task that reports.
+            if (Quiet)
+            {
+                return false;
+            }
+
             lock (Gate)
             {
                 var engine = BuildEngine as IBuildEngine4;

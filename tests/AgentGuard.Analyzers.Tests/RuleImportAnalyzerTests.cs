@@ -83,6 +83,35 @@ public class RuleImportScopeTests
     }
 
     [Fact]
+    public async Task Base_branch_copies_of_rule_files_are_named_imported_and_scoped_as_the_files_they_stand_for()
+    {
+        // CI mode hands the compiler the base branch's copies under obj/; each names its source file.
+        const string Copies = "/repo/src/App/obj/agentguard/base-rules/src/App/Legacy/";
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/App/Legacy/Old.cs", "class Old { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+                ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
+            },
+            AdditionalFiles =
+            {
+                (Copies + "CLAUDE.md", "@LEGACY.md\n"),
+                (Copies + "LEGACY.md", "- Never use `DateTime.Now`\n"),
+            },
+            FileOptions =
+            {
+                [Copies + "CLAUDE.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Legacy", ["build_metadata.AdditionalFiles.AgentGuardSourcePath"] = "/repo/src/App/Legacy/CLAUDE.md" },
+                [Copies + "LEGACY.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardImportedBy"] = "/repo/src/App/Legacy/CLAUDE.md", ["build_metadata.AdditionalFiles.AgentGuardSourcePath"] = "/repo/src/App/Legacy/LEGACY.md" },
+            },
+            GlobalOptions = { ["build_property.AgentGuardRuleFilesCollected"] = "true", ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+        };
+        await test.RunAsync();
+
+        Assert.Contains("(src/App/Legacy/LEGACY.md line 1:", Assert.Single(test.Diagnostics).GetMessage());
+    }
+
+    [Fact]
     public Task Import_of_an_existing_file_without_rules_is_not_reported() =>
         AnalyzerTest<RuleFileAnalyzer>.VerifyAsync(
             "class Empty { }",

@@ -125,6 +125,26 @@ public sealed class BoundaryBuildTests
     }
 
     [Fact]
+    public void In_ci_mode_the_analyzers_enforce_the_base_branchs_golden_rules()
+    {
+        using var repository = CreateMain("boundary-ci-rules");
+        repository
+            .Write("CLAUDE.md", "## Never\n- Never edit `eng/**`: it is synced from the platform repo.\n")
+            .Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n    public System.DateTime Placed { get; } = System.DateTime.Now;\n}\n")
+            .Write("tests/Shop.Tests/OrderTests.cs", "// Placed is set.\n")
+            .Commit("agent: drop the DateTime.Now rule and use it");
+
+        var ci = repository.Build(Project, "-p:AgentGuardMode=ci");
+
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal(new[] { "AG0001 src/Shop/Order.cs:5", "AG2006 CLAUDE.md:0", "AG2007 CLAUDE.md:0" }, ci.AgentGuardFindings);
+        Assert.Contains(ci.Diagnostics, d => d.Id == "AG0001" && d.Message.Contains("(CLAUDE.md line 3:"));
+
+        var local = repository.Build(Project, "-p:AgentGuardMode=local");
+        Assert.True(local.Succeeded, local.Output);
+    }
+
+    [Fact]
     public void A_bad_manifest_an_unknown_base_a_stray_entry_and_the_off_switch_behave_as_documented()
     {
         using var repository = CreateMain("boundary-failures");

@@ -7,18 +7,25 @@ namespace AgentGuard.Analyzers.RuleFiles
     /// <summary>A rule file handed to the compiler, with its parsed rules, the name its messages use, and where it applies.</summary>
     internal sealed class LoadedRuleFile
     {
-        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder, string? importedBy = null)
+        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder, string? importedBy = null, string? sourcePath = null)
         {
             ImportedBy = importedBy;
+            SourcePath = sourcePath ?? file.Path;
             File = file;
             Text = text;
             Rules = rules;
             DisplayPath = displayPath;
             ScopeFolder = scopeFolder;
-            Folder = FolderOf(file.Path);
+            Folder = FolderOf(SourcePath);
         }
 
         public AdditionalText File { get; }
+
+        /// <summary>
+        /// Where the rules are written in the repository. It differs from <see cref="File"/>'s path in CI, where the build hands
+        /// the compiler the base branch's version of each rule file from obj/: names, imports and path globs follow the source.
+        /// </summary>
+        public string SourcePath { get; }
 
         public SourceText Text { get; }
 

@@ -18,6 +18,7 @@ namespace AgentGuard.Analyzers.RuleFiles
         private const string RuleFileMetadata = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
         private const string ScopeFolderMetadata = "build_metadata.AdditionalFiles.AgentGuardScopeFolder";
         private const string ImportedByMetadata = "build_metadata.AdditionalFiles.AgentGuardImportedBy";
+        private const string SourcePathMetadata = "build_metadata.AdditionalFiles.AgentGuardSourcePath";
         private const string RepositoryRootProperty = "build_property.AgentGuardRepositoryRoot";
 
         // Set by the package's targets: the rule files are exactly the ones they marked, none is taken by its name.
@@ -61,11 +62,13 @@ namespace AgentGuard.Analyzers.RuleFiles
                 var fileOptions = provider.GetOptions(file);
                 fileOptions.TryGetValue(ScopeFolderMetadata, out var scopeFolder);
                 fileOptions.TryGetValue(ImportedByMetadata, out var importedBy);
-                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(file.Path, repositoryRoot), NullIfEmpty(scopeFolder), NullIfEmpty(importedBy)));
+                fileOptions.TryGetValue(SourcePathMetadata, out var sourcePath);
+                var source = NullIfEmpty(sourcePath) ?? file.Path;
+                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(source, repositoryRoot), NullIfEmpty(scopeFolder), NullIfEmpty(importedBy), source));
             }
 
             // The targets offer every "@x.md" they see; a file counts only if its importer's Markdown really imports it.
-            result.RemoveAll(file => file.ImportedBy != null && !result.Exists(importer => PathsEqual(importer.File.Path, file.ImportedBy) && importer.Imports(file.File.Path)));
+            result.RemoveAll(file => file.ImportedBy != null && !result.Exists(importer => PathsEqual(importer.SourcePath, file.ImportedBy) && importer.Imports(file.SourcePath)));
 
             // An imported file applies where its importer does: @LEGACY.md imported by src/Legacy/CLAUDE.md governs src/Legacy only.
             for (var pass = 0; pass < 5; pass++)
@@ -73,10 +76,10 @@ namespace AgentGuard.Analyzers.RuleFiles
                 for (var i = 0; i < result.Count; i++)
                 {
                     var file = result[i];
-                    var importer = file.ImportedBy == null ? null : result.Find(other => PathsEqual(other.File.Path, file.ImportedBy));
+                    var importer = file.ImportedBy == null ? null : result.Find(other => PathsEqual(other.SourcePath, file.ImportedBy));
                     if (importer?.ScopeFolder != null && file.ScopeFolder != importer.ScopeFolder)
                     {
-                        result[i] = new LoadedRuleFile(file.File, file.Text, file.Rules, file.DisplayPath, importer.ScopeFolder, file.ImportedBy);
+                        result[i] = new LoadedRuleFile(file.File, file.Text, file.Rules, file.DisplayPath, importer.ScopeFolder, file.ImportedBy, file.SourcePath);
                     }
                 }
             }
