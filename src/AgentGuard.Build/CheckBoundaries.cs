@@ -27,6 +27,9 @@ namespace AgentGuard.Build
         /// $GITHUB_STEP_SUMMARY, once per build, when that is set.</summary>
         public string ReviewSummaryPath { get; set; } = string.Empty;
 
+        /// <summary>A file the review summary is appended to, once per build: $(GITHUB_STEP_SUMMARY) in GitHub Actions.</summary>
+        public string StepSummaryPath { get; set; } = string.Empty;
+
         /// <summary>True when the project's properties turn the check off (AgentGuardEnabled or AgentGuardBoundaryCheck false).</summary>
         public bool DisabledByProject { get; set; }
 
@@ -123,10 +126,9 @@ namespace AgentGuard.Build
             try
             {
                 ReportFile.Write(ReviewSummaryPath, summary);
-                var stepSummary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-                if (!string.IsNullOrEmpty(stepSummary) && Once("AgentGuard.StepSummary|" + prepared.Changes.RepositoryRoot))
+                if (!string.IsNullOrWhiteSpace(StepSummaryPath) && Once("AgentGuard.StepSummary|" + prepared.Changes.RepositoryRoot))
                 {
-                    File.AppendAllText(stepSummary, summary + "\n");
+                    File.AppendAllText(StepSummaryPath, summary + "\n");
                 }
             }
             catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)

@@ -10,6 +10,32 @@ namespace AgentGuard.Build.Tests;
 public sealed class ReviewSummaryTests
 {
     [Fact]
+    public void The_summary_is_appended_to_the_job_summary_once_per_build()
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Write("deploy/prod.yaml", "replicas: 30\n");
+        var stepSummary = repository.Root + "-step-summary.md";
+        File.WriteAllText(stepSummary, "# Earlier steps\n");
+        var engine = new RecordingBuildEngine();
+        foreach (var project in new[] { "Shop", "Shop.Tests" })
+        {
+            new CheckBoundaries
+            {
+                BuildEngine = project == "Shop" ? engine : engine.InSameBuild(),
+                Manifest = repository.PathOf("agentguard.json"),
+                ProjectName = project,
+                ReviewSummaryPath = repository.PathOf($"src/{project}/obj/agentguard/review.md"),
+                StepSummaryPath = stepSummary,
+            }.Execute();
+        }
+
+        var text = File.ReadAllText(stepSummary);
+        File.Delete(stepSummary);
+        Assert.StartsWith("# Earlier steps\n## AgentGuard: 1 changed file since `main`", text);
+        Assert.Single(Regex.Matches(text, "## AgentGuard:"));
+    }
+
+    [Fact]
     public void A_thirty_file_change_is_summarised_by_risk_on_one_screen()
     {
         using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
