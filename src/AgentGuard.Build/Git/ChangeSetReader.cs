@@ -77,6 +77,10 @@ namespace AgentGuard.Build.Git
             string? baseCommit = null;
             string? mergeBaseCommit = null;
             var quickMergeBase = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("merge-base", "HEAD", usable[0] + "^{commit}")) : null;
+
+            // What HEAD's commits change since the merge base ("A...B" diffs from the merge base of A and B): it needs no
+            // answer from the steps above, so it starts with them.
+            var quickCommitted = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", usable[0] + "...HEAD", "--")) : null;
             string prefix;
             var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
             var lines = quick != null && quick.Succeeded ? quick.Text.Split('\n') : Array.Empty<string>();
@@ -147,12 +151,15 @@ namespace AgentGuard.Build.Git
             git = git.In(root);
             mergeBaseCommit = mergeBaseCommit ?? mergeBase!.Text;
             // What is committed or staged counts even when the working tree has put the file back: it is what gets pushed.
-            // Those two diffs compare trees and the index only (no file is read), so they cost little next to the listing.
+            // Those two diffs compare trees and the index only (no file is read) and skip rename detection (the working
+            // tree's diff names the renames; here each path counts), so they cost little next to the listing.
+            var knownBase = mergeBaseCommit;
+            var committedAlready = quickCommitted != null && baseRef == usable[0] ? quickCommitted.Result : null;
             var background = System.Threading.Tasks.Task.Run(() => new[]
             {
                 git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"),
-                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "HEAD", "--"),
-                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", "--cached", mergeBaseCommit, "--"),
+                committedAlready != null && committedAlready.Succeeded ? committedAlready : git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", knownBase, "HEAD", "--"),
+                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", "--cached", knownBase, "--"),
             });
             var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
             var outputs = background.Result;
