@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using AgentGuard.EndToEnd.Tests.Infrastructure;
@@ -122,6 +123,11 @@ public sealed class BoundaryBuildTests
         var local = repository.Build(Project, "-p:AgentGuardMode=local");
         Assert.True(local.Succeeded, local.Output);
         Assert.Empty(local.AgentGuardFindings);
+
+        // A CI server's own variable turns CI mode on; AgentGuardMode=local turns it off again.
+        var actions = repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
+        Assert.Equal(ci.AgentGuardFindings, actions.AgentGuardFindings);
+        Assert.True(repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["TF_BUILD"] = "True" }, "-p:AgentGuardMode=local").Succeeded);
     }
 
     [Fact]

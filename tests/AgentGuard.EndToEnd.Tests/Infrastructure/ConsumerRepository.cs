@@ -103,20 +103,38 @@ public sealed class ConsumerRepository : IDisposable
             """);
     }
 
-    public BuildResult Build(string relativeProjectPath, params string[] extraArguments)
+    public BuildResult Build(string relativeProjectPath, params string[] extraArguments) =>
+        BuildWithEnvironment(relativeProjectPath, null, extraArguments);
+
+    /// <summary>
+    /// Builds with CI's variables as <paramref name="environment"/> sets them (null: none of them, local mode), so that
+    /// the machine running the tests never decides the mode.
+    /// </summary>
+    public BuildResult BuildWithEnvironment(string relativeProjectPath, IDictionary<string, string?>? environment, params string[] extraArguments)
     {
         var arguments = new List<string>
         {
             "build", PathOf(relativeProjectPath), "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
         };
         arguments.AddRange(extraArguments);
-        // The tests choose the mode: a CI machine's CI=true must not turn every consumer build into a CI-mode build.
-        if (!extraArguments.Any(argument => argument.StartsWith("-p:AgentGuardMode=", StringComparison.Ordinal)))
+        var variables = new Dictionary<string, string?>
         {
-            arguments.Add("-p:AgentGuardMode=local");
+            ["NUGET_PACKAGES"] = _package.PackagesFolder,
+            ["CI"] = null,
+            ["TF_BUILD"] = null,
+            ["GITHUB_ACTIONS"] = null,
+            ["GITHUB_STEP_SUMMARY"] = null,
+            ["ContinuousIntegrationBuild"] = null,
+            ["AgentGuardMode"] = null,
+            ["AgentGuardApprove"] = null,
+            ["AgentGuardBaseRef"] = null,
+        };
+        foreach (var variable in environment ?? new Dictionary<string, string?>())
+        {
+            variables[variable.Key] = variable.Value;
         }
 
-        var result = ProcessRunner.Run("dotnet", arguments, Root, new Dictionary<string, string?> { ["NUGET_PACKAGES"] = _package.PackagesFolder });
+        var result = ProcessRunner.Run("dotnet", arguments, Root, variables);
         return new BuildResult(result.ExitCode, result.Output, Parse(result.Output));
     }
 
