@@ -80,7 +80,7 @@ namespace AgentGuard.Build.Git
 
             // What HEAD's commits change since the merge base ("A...B" diffs from the merge base of A and B): it needs no
             // answer from the steps above, so it starts with them.
-            var quickCommitted = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", usable[0] + "...HEAD", "--")) : null;
+            var quickCommitted = usable.Count > 0 ? System.Threading.Tasks.Task.Run(() => git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", usable[0] + "...HEAD", "--")) : null;
             string prefix;
             var quick = usable.Count > 0 ? git.Run("rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "HEAD^{commit}", usable[0] + "^{commit}") : null;
             var lines = quick != null && quick.Succeeded ? quick.Text.Split('\n') : Array.Empty<string>();
@@ -146,69 +146,46 @@ namespace AgentGuard.Build.Git
                     : ChangeSetResult.Failed(ChangeSetFailure.NoCommonHistory, $"AgentGuard cannot compute the change set: HEAD and '{baseRef}' share no history (git merge-base found no common commit). Name the branch this change will merge into with -p:AgentGuardBaseRef=<ref>, {TurnOff}.");
             }
 
-            // The diff and the file listing are independent: they run side by side, at the top folder, where git lists every
-            // path of the working tree relative to the root (in a subfolder, ls-files lists only that folder).
+            // At the top folder, where git lists every path of the working tree relative to the root. The change is what
+            // HEAD's commits change since the merge base, plus what `git status` sees: staged, unstaged and untracked. So a
+            // committed or staged change counts even when the working tree has put the file back: it is what gets pushed.
             git = git.In(root);
             mergeBaseCommit = mergeBaseCommit ?? mergeBase!.Text;
-            // What is committed or staged counts even when the working tree has put the file back: it is what gets pushed.
-            // Those two diffs compare trees and the index only (no file is read) and skip rename detection (the working
-            // tree's diff names the renames; here each path counts), so they cost little next to the listing.
             var knownBase = mergeBaseCommit;
             var committedAlready = quickCommitted != null && baseRef == usable[0] ? quickCommitted.Result : null;
             var background = System.Threading.Tasks.Task.Run(() => new[]
             {
-                git.Run("ls-files", "-z", "-t", "--cached", "--others", "--exclude-standard"),
-                committedAlready != null && committedAlready.Succeeded ? committedAlready : git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", knownBase, "HEAD", "--"),
-                git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "--no-renames", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", "--cached", knownBase, "--"),
+                git.Run("ls-files", "-z", "--cached"),
+                committedAlready != null && committedAlready.Succeeded ? committedAlready : git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", knownBase, "HEAD", "--"),
             });
-            var diff = git.Run("-c", "core.quotepath=false", "diff", "--raw", "-z", "-M", "--no-ext-diff", "--no-textconv", "--ignore-submodules=dirty", mergeBaseCommit, "--");
+            var status = git.Run("-c", "core.quotepath=false", "status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignore-submodules=dirty");
             var outputs = background.Result;
-            var files = outputs[0];
-            foreach (var output in new[] { diff, outputs[1], outputs[2] })
+            if (!status.Succeeded)
             {
-                if (!output.Succeeded)
-                {
-                    return GitFailed("git diff", output);
-                }
+                return GitFailed("git status", status);
             }
 
-            if (!files.Succeeded)
+            if (!outputs[1].Succeeded)
             {
-                return GitFailed("git ls-files", files);
+                return GitFailed("git diff", outputs[1]);
             }
 
-            var changes = ParseRawDiff(diff.StandardOutput);
-            var seen = new HashSet<string>(changes.SelectMany(change => change.TouchedPaths), StringComparer.Ordinal);
-            foreach (var earlier in ParseRawDiff(outputs[2].StandardOutput).Concat(ParseRawDiff(outputs[1].StandardOutput)))
+            if (!outputs[0].Succeeded)
             {
-                if (earlier.TouchedPaths.All(path => seen.Add(path)))
-                {
-                    changes.Add(earlier);
-                }
+                return GitFailed("git ls-files", outputs[0]);
             }
 
-            var all = new List<string>();
-            foreach (var entry in SplitNul(files.StandardOutput))
+            var untracked = new List<string>();
+            var changes = Combine(ParseRawDiff(outputs[1].StandardOutput), ParseStatus(status.StandardOutput, untracked));
+            var all = SplitNul(outputs[0].StandardOutput);
+            foreach (var path in untracked)
             {
-                // "-t" tags each path: "? " for an untracked file, a letter for a tracked one.
-                if (entry.Length < 3 || entry[1] != ' ')
+                // Build output that no .gitignore covers yet is not part of a change.
+                if (!IsBuildOutput(path))
                 {
-                    continue;
-                }
-
-                var path = entry.Substring(2);
-                if (entry[0] == '?')
-                {
-                    // Build output that no .gitignore covers yet is not part of a change.
-                    if (IsBuildOutput(path))
-                    {
-                        continue;
-                    }
-
                     changes.Add(new ChangedFile(path.TrimEnd('/'), ChangeKind.Untracked));
+                    all.Add(path);
                 }
-
-                all.Add(path);
             }
 
             return ChangeSetResult.Of(new ChangeSet(root, baseRef, mergeBaseCommit, changes, all, Submodules(root)) { FolderPrefix = prefix.TrimEnd('/') });
@@ -265,6 +242,125 @@ namespace AgentGuard.Build.Git
         {
             var shown = git.Run("cat-file", "blob", commit + ":" + path);
             return shown.Succeeded ? shown.StandardOutput : null;
+        }
+
+        /// <summary>One path as `git status --porcelain=v2` reports it against HEAD.</summary>
+        private sealed class StatusEntry
+        {
+            public StatusEntry(string path, char index, char workTree, string? origin, bool submodule)
+            {
+                Path = path;
+                Index = index;
+                WorkTree = workTree;
+                Origin = origin;
+                Submodule = submodule;
+            }
+
+            public string Path { get; }
+
+            /// <summary>The index against HEAD: '.', 'M', 'A', 'D', 'R', 'C', 'T', 'U'.</summary>
+            public char Index { get; }
+
+            /// <summary>The working tree against the index.</summary>
+            public char WorkTree { get; }
+
+            /// <summary>The path in HEAD of a rename staged in the index.</summary>
+            public string? Origin { get; }
+
+            public bool Submodule { get; }
+
+            public bool InHead => Index != 'A' && Origin == null;
+
+            public bool InWorkTree => WorkTree != 'D' && !(Index == 'D' && WorkTree == '.');
+        }
+
+        /// <summary>Reads <c>git status --porcelain=v2 -z</c>: "1 XY sub ... path", "2 XY sub ... Xscore path\0origin", "u XY ...", "? path".</summary>
+        private static List<StatusEntry> ParseStatus(byte[] output, List<string> untracked)
+        {
+            var fields = SplitNul(output);
+            var entries = new List<StatusEntry>();
+            for (var i = 0; i < fields.Count; i++)
+            {
+                var field = fields[i];
+                if (field.StartsWith("? ", StringComparison.Ordinal))
+                {
+                    untracked.Add(field.Substring(2));
+                    continue;
+                }
+
+                var kind = field.Length > 0 ? field[0] : ' ';
+                var parts = field.Split(new[] { ' ' }, kind == '1' ? 9 : kind == '2' ? 10 : kind == 'u' ? 11 : 2);
+                if ((kind != '1' && kind != '2' && kind != 'u') || parts.Length < (kind == '1' ? 9 : kind == '2' ? 10 : 11) || parts[1].Length != 2)
+                {
+                    continue;
+                }
+
+                var submodule = parts[2].StartsWith("S", StringComparison.Ordinal);
+                if (kind == 'u')
+                {
+                    entries.Add(new StatusEntry(parts[10], 'M', 'M', null, submodule));
+                }
+                else if (kind == '2' && i + 1 < fields.Count)
+                {
+                    entries.Add(new StatusEntry(parts[9], parts[1][0] == 'C' ? 'A' : 'R', parts[1][1], parts[1][0] == 'C' ? null : fields[i + 1], submodule));
+                    i++;
+                }
+                else if (kind == '1')
+                {
+                    entries.Add(new StatusEntry(parts[8], parts[1][0], parts[1][1], null, submodule));
+                }
+            }
+
+            return entries;
+        }
+
+        /// <summary>
+        /// One entry per path from the commits since the merge base and what status sees on top of them, each with how it
+        /// differs from the merge base: there or not (added), in the working tree or not (deleted), renamed.
+        /// </summary>
+        private static List<ChangedFile> Combine(List<ChangedFile> committed, List<StatusEntry> status)
+        {
+            var byPath = new Dictionary<string, ChangedFile>(StringComparer.Ordinal);
+            foreach (var change in committed)
+            {
+                byPath[change.Path] = change;
+                if (change.OldPath != null && !byPath.ContainsKey(change.OldPath))
+                {
+                    byPath[change.OldPath] = new ChangedFile(change.OldPath, ChangeKind.Deleted);
+                }
+            }
+
+            foreach (var entry in status)
+            {
+                byPath.TryGetValue(entry.Path, out var earlier);
+
+                // At the merge base: as the commits left it, else as HEAD has it (a staged rename's origin stands in for it).
+                var origin = entry.Origin ?? earlier?.OldPath;
+                var atBase = earlier != null ? earlier.BasePath != null : entry.InHead || entry.Origin != null;
+                ChangedFile file;
+                if (!entry.InWorkTree)
+                {
+                    file = new ChangedFile(entry.Path, ChangeKind.Deleted, null, entry.Submodule);
+                }
+                else if (origin != null && (earlier?.Kind == ChangeKind.Renamed || entry.Origin != null))
+                {
+                    file = new ChangedFile(entry.Path, ChangeKind.Renamed, origin, entry.Submodule);
+                    if (entry.Origin != null && !byPath.ContainsKey(entry.Origin))
+                    {
+                        byPath[entry.Origin] = new ChangedFile(entry.Origin, ChangeKind.Deleted);
+                    }
+                }
+                else
+                {
+                    file = new ChangedFile(entry.Path, atBase ? ChangeKind.Modified : ChangeKind.Added, null, entry.Submodule || (earlier?.IsSubmodule ?? false));
+                }
+
+                byPath[entry.Path] = file;
+            }
+
+            // A rename's origin is listed inside the rename, not on its own.
+            var renamedFrom = new HashSet<string>(byPath.Values.Where(file => file.OldPath != null).Select(file => file.OldPath!), StringComparer.Ordinal);
+            return byPath.Values.Where(file => !(file.Kind == ChangeKind.Deleted && renamedFrom.Contains(file.Path))).ToList();
         }
 
         /// <summary>Reads <c>git diff --raw -z</c>: ":mode mode sha sha STATUS\0path\0" (two paths for renames and copies).</summary>
