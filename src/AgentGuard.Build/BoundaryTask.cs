@@ -40,20 +40,41 @@ namespace AgentGuard.Build
         /// </summary>
         public string Mode { get; set; } = string.Empty;
 
-        internal bool IsCi => string.Equals(Mode, "ci", StringComparison.OrdinalIgnoreCase);
+        /// <summary>The project's folder: in CI the manifest is looked for at the top of its git working tree.</summary>
+        public string ProjectDirectory { get; set; } = string.Empty;
 
         /// <summary>
-        /// The value of a setting that CI passes: a global property (<c>-p:</c>) or an environment variable. In CI mode
-        /// approvals, the base ref and the off switch count only from there, never from the project files a change edits.
+        /// Where trusted settings come from: the environment, which CI sets and no file of the change can. (Global properties
+        /// are not trusted: an MSBuild task call in a traversal project the change edits sets them too.)
         /// </summary>
+        internal Func<string, string?> TrustedSource { get; set; } = Environment.GetEnvironmentVariable;
+
+        /// <summary>
+        /// CI mode: the environment says so (AgentGuardMode=ci, or a CI server's variable), or the project asks for it. Only
+        /// the environment can turn it off (AgentGuardMode=local): a project file the change edits cannot.
+        /// </summary>
+        internal bool IsCi
+        {
+            get
+            {
+                var trustedMode = TrustedSetting("AgentGuardMode");
+                if (string.Equals(trustedMode, "local", StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+
+                return string.Equals(trustedMode, "ci", StringComparison.OrdinalIgnoreCase)
+                    || new[] { "CI", "TF_BUILD", "GITHUB_ACTIONS", "ContinuousIntegrationBuild" }.Any(name => string.Equals(TrustedSetting(name), "true", StringComparison.OrdinalIgnoreCase))
+                    || string.Equals(Mode, "ci", StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        /// <summary>The value of a setting CI passes in the environment; in CI mode approvals, the base ref, the manifest and
+        /// the off switch count only from there.</summary>
         internal string? TrustedSetting(string name)
         {
-            if (BuildEngine is IBuildEngine6 engine && engine.GetGlobalProperties() is { } global && global.TryGetValue(name, out var value))
-            {
-                return value;
-            }
-
-            return Environment.GetEnvironmentVariable(name);
+            var value = TrustedSource(name);
+            return string.IsNullOrWhiteSpace(value) ? null : value;
         }
 
         /// <summary>The base ref in force: in CI only what CI passes.</summary>
@@ -62,7 +83,7 @@ namespace AgentGuard.Build
         /// <summary>Reads everything a check needs; null when the check is off or cannot run (the reason is logged).</summary>
         internal PreparedCheck? Prepare()
         {
-            var manifestPath = Path.GetFullPath(Manifest);
+            var manifestPath = Path.GetFullPath(CiManifest() ?? Manifest);
             var manifestFolder = Path.GetDirectoryName(manifestPath)!;
             if (!File.Exists(manifestPath) && !(IsCi && BaseHasManifest(manifestFolder, manifestPath)))
             {
@@ -201,15 +222,43 @@ namespace AgentGuard.Build
             return null;
         }
 
+        // In CI the manifest is where CI says (AgentGuardManifest in the environment) or at the top of the working tree: a
+        // project file the change edits cannot point the check at a manifest that does not exist.
+        private string? CiManifest()
+        {
+            if (!IsCi)
+            {
+                return null;
+            }
+
+            var trusted = TrustedSetting("AgentGuardManifest");
+            if (trusted != null)
+            {
+                return Path.GetFullPath(trusted);
+            }
+
+            try
+            {
+                var folder = string.IsNullOrWhiteSpace(ProjectDirectory) ? Path.GetDirectoryName(Path.GetFullPath(Manifest))! : ProjectDirectory;
+                var top = Directory.Exists(folder) ? new GitCommand(folder).Run("rev-parse", "--show-toplevel") : null;
+                return top != null && top.Succeeded ? Path.Combine(Path.GetFullPath(top.Text), "agentguard.json") : null;
+            }
+            catch (GitNotFoundException)
+            {
+                return null;
+            }
+        }
+
         // In CI a change that deletes the manifest must not switch the check off: the base branch's manifest still counts.
-        private static bool BaseHasManifest(string folder, string manifestPath)
+        private bool BaseHasManifest(string folder, string manifestPath)
         {
             try
             {
                 var git = new GitCommand(folder);
                 var top = git.Run("rev-parse", "--show-toplevel");
                 var relative = top.Succeeded ? PathGlob.RelativeTo(Path.GetFullPath(top.Text), manifestPath) : null;
-                return relative != null && new[] { "origin/main", "main" }.Any(reference => git.Run("cat-file", "-e", reference + ":" + relative).Succeeded);
+                var candidates = new[] { TrustedSetting("AgentGuardBaseRef"), TrustedSetting("GITHUB_BASE_REF") is { } github ? "origin/" + github : null, TrustedSetting("SYSTEM_PULLREQUEST_TARGETBRANCH") is { } azure ? "origin/" + azure.Replace("refs/heads/", string.Empty) : null, "origin/HEAD", "origin/main", "main", "origin/master", "master" };
+                return relative != null && candidates.Where(reference => reference != null && !reference.StartsWith("-", StringComparison.Ordinal)).Any(reference => git.Run("cat-file", "-e", reference + ":" + relative).Succeeded);
             }
             catch (GitNotFoundException)
             {

@@ -44,13 +44,18 @@ namespace AgentGuard.Build
                     return true;
                 }
 
-                Log.LogMessage(MessageImportance.High, "{0}", "AgentGuard: the project turns the boundary check off, but in CI only the CI configuration can (-p:AgentGuardBoundaryCheck=false or an environment variable); the check runs.");
+                if (!IsCi)
+                {
+                    return true;
+                }
+
+                Log.LogMessage(MessageImportance.High, "{0}", "AgentGuard: the project turns the boundary check off, but in CI only the CI configuration can (the environment variable AgentGuardBoundaryCheck=false); the check runs.");
             }
 
             var approve = IsCi ? TrustedSetting("AgentGuardApprove") ?? string.Empty : Approve;
             if (IsCi && !string.IsNullOrWhiteSpace(Approve) && Approve != approve)
             {
-                Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: AgentGuardApprove '{Approve}' from a project file is ignored in CI; approvals come from the CI configuration (-p:AgentGuardApprove=... or an environment variable).");
+                Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: AgentGuardApprove '{Approve}' from the build's properties is ignored in CI; approvals come from the CI configuration (the environment variable AgentGuardApprove).");
             }
 
             var prepared = Prepare();

@@ -78,7 +78,7 @@ internal static class BoundaryBenchmark
     private static int Check(string root)
     {
         var engine = new RecordingBuildEngine();
-        new CheckBoundaries { BuildEngine = engine, Manifest = Path.Combine(root, "agentguard.json"), ProjectName = "Bench", CacheFolder = Path.Combine(root, "obj", "agentguard") }.Execute();
+        new CheckBoundaries { BuildEngine = engine, Manifest = Path.Combine(root, "agentguard.json"), ProjectName = "Bench", CacheFolder = Path.Combine(root, "obj", "agentguard"), TrustedSource = _ => null }.Execute();
         return engine.Errors.Count;
     }
 

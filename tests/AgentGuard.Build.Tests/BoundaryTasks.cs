@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -43,7 +44,11 @@ public static class BoundaryTasks
         return GitRepository.Create(files).Branch();
     }
 
-    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null, string mode = "local", bool disabledByProject = false)
+    /// <summary>The environment the tasks see: none of the machine's own CI variables, only what a test sets.</summary>
+    public static Func<string, string?> Environment(IReadOnlyDictionary<string, string>? variables = null) =>
+        name => variables != null && variables.TryGetValue(name, out var value) ? value : null;
+
+    public static RecordingBuildEngine Check(GitRepository repository, string? approve = null, string? baseRef = null, RecordingBuildEngine? engine = null, string[]? ruleFiles = null, string project = "Shop", string? cacheFolder = null, string? sarifPath = null, string mode = "local", bool disabledByProject = false, IReadOnlyDictionary<string, string>? environment = null)
     {
         engine ??= new RecordingBuildEngine();
         var task = new CheckBoundaries
@@ -57,6 +62,7 @@ public static class BoundaryTasks
             SarifPath = sarifPath ?? string.Empty,
             Mode = mode,
             DisabledByProject = disabledByProject,
+            TrustedSource = Environment(environment),
             RuleFiles = (ruleFiles ?? new string[0]).Select(path => (ITaskItem)new TaskItem(repository.PathOf(path))).ToArray(),
         };
         var succeeded = task.Execute();
@@ -65,29 +71,29 @@ public static class BoundaryTasks
     }
 
     /// <summary>
-    /// The same check in CI mode; <paramref name="globalApprove"/> is what CI passes with -p:AgentGuardApprove, while
-    /// <paramref name="projectApprove"/> is the property as a project file would set it.
+    /// The same check in CI mode; <paramref name="globalApprove"/> is what CI passes in the environment
+    /// (AgentGuardApprove), while <paramref name="projectApprove"/> is the property as the build's files set it.
     /// </summary>
     public static RecordingBuildEngine CheckInCi(GitRepository repository, string? globalApprove = null, string[]? ruleFiles = null, bool disabledByProject = false, string? projectApprove = null, string? globalBoundaryCheck = null)
     {
-        var engine = new RecordingBuildEngine();
+        var environment = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" };
         if (globalApprove != null)
         {
-            engine.GlobalProperties["AgentGuardApprove"] = globalApprove;
+            environment["AgentGuardApprove"] = globalApprove;
         }
 
         if (globalBoundaryCheck != null)
         {
-            engine.GlobalProperties["AgentGuardBoundaryCheck"] = globalBoundaryCheck;
+            environment["AgentGuardBoundaryCheck"] = globalBoundaryCheck;
         }
 
-        return Check(repository, approve: projectApprove ?? globalApprove, ruleFiles: ruleFiles, mode: "ci", disabledByProject: disabledByProject, engine: engine);
+        return Check(repository, approve: projectApprove ?? globalApprove, ruleFiles: ruleFiles, mode: "local", disabledByProject: disabledByProject, environment: environment);
     }
 
     public static RecordingBuildEngine Review(GitRepository repository)
     {
         var engine = new RecordingBuildEngine();
-        new ReviewGeneratedFiles { BuildEngine = engine, Manifest = repository.PathOf("agentguard.json"), ProjectName = "Shop" }.Execute();
+        new ReviewGeneratedFiles { BuildEngine = engine, Manifest = repository.PathOf("agentguard.json"), ProjectName = "Shop", TrustedSource = Environment() }.Execute();
         return engine;
     }
 

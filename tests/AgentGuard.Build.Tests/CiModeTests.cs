@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using AgentGuard.Testing;
 using Xunit;
 
 namespace AgentGuard.Build.Tests;
@@ -129,7 +130,7 @@ public sealed class CiModeTests
 
         Assert.Equal("AG2002 src/Shop/Migrations/0002.cs\nAG2006 Directory.Build.props\nAG2007 Directory.Build.props", engine.Findings(repository));
         Assert.Contains("sets AgentGuardApprove to '**'", engine.ErrorText("AG2007"));
-        Assert.Contains(engine.HighMessages(), message => message.Contains("from a project file is ignored in CI"));
+        Assert.Contains(engine.HighMessages(), message => message.Contains("from the build's properties is ignored in CI"));
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, approve: "**", ruleFiles: Rules).Findings(repository));
     }
 
@@ -166,6 +167,32 @@ public sealed class CiModeTests
         repository.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = error\ndotnet_diagnostic.AG1001.severity = error\n");
 
         Assert.Equal("AG2006 .editorconfig\nAG2006 CLAUDE.md", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void Only_the_environment_turns_ci_mode_off_and_a_project_cannot_move_the_manifest_away()
+    {
+        using var repository = Create();
+        repository.Write("deploy/prod.yaml", "replicas: 30\n");
+        repository.Write(".editorconfig", "root = true\n");
+        var ci = new Dictionary<string, string> { ["CI"] = "true" };
+
+        // The project says local (the task's Mode input); the environment says CI: CI wins.
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 .editorconfig\nAG2007 .editorconfig", BoundaryTasks.Check(repository, mode: "local", environment: ci).Findings(repository));
+        Assert.Equal("AG2001 deploy/prod.yaml", BoundaryTasks.Check(repository, environment: new Dictionary<string, string> { ["CI"] = "true", ["AgentGuardMode"] = "local" }).Findings(repository));
+
+        var engine = new RecordingBuildEngine();
+        new CheckBoundaries { BuildEngine = engine, Manifest = repository.PathOf("nowhere/agentguard.json"), ProjectDirectory = repository.PathOf("src/Shop"), ProjectName = "Shop", TrustedSource = BoundaryTasks.Environment(ci) }.Execute();
+        Assert.Equal("AG2001 deploy/prod.yaml\nAG2006 .editorconfig\nAG2007 .editorconfig", engine.Findings(repository));
+    }
+
+    [Fact]
+    public void Settings_that_make_a_build_skip_its_checks_are_loosenings_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <AgentGuardExplain>true</AgentGuardExplain>\n    <AgentGuardMode>local</AgentGuardMode>\n  </PropertyGroup>\n</Project>\n");
+
+        Assert.Contains("sets AgentGuardExplain to true; sets AgentGuardMode to local", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).ErrorText("AG2007"));
     }
 
     [Fact]

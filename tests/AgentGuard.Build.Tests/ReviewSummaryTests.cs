@@ -23,6 +23,7 @@ public sealed class ReviewSummaryTests
             {
                 BuildEngine = project == "Shop" ? engine : engine.InSameBuild(),
                 Manifest = repository.PathOf("agentguard.json"),
+                TrustedSource = BoundaryTasks.Environment(),
                 ProjectName = project,
                 ReviewSummaryPath = repository.PathOf($"src/{project}/obj/agentguard/review.md"),
                 StepSummaryPath = stepSummary,
@@ -71,6 +72,7 @@ public sealed class ReviewSummaryTests
         {
             BuildEngine = engine,
             Manifest = repository.PathOf("agentguard.json"),
+            TrustedSource = BoundaryTasks.Environment(),
             Approve = "src/*/Migrations/**",
             ProjectName = "Shop",
             RuleFiles = new[] { new TaskItem(repository.PathOf("CLAUDE.md")) },

@@ -118,16 +118,17 @@ public sealed class BoundaryBuildTests
         Assert.False(ci.Succeeded, ci.Output);
         Assert.Equal(new[] { "AG2001 deploy/prod.yaml:0", "AG2006 Directory.Build.props:0", "AG2006 agentguard.json:0", "AG2007 Directory.Build.props:0", "AG2007 agentguard.json:0" }, ci.AgentGuardFindings);
         Assert.Contains(ci.Diagnostics, d => d.Id == "AG2007" && d.Message.Contains("removes the forbidden entry \"deploy/**\""));
-        Assert.Contains("from a project file is ignored in CI", ci.Output);
+        Assert.Contains("from the build's properties is ignored in CI", ci.Output);
 
         var local = repository.Build(Project, "-p:AgentGuardMode=local");
         Assert.True(local.Succeeded, local.Output);
         Assert.Empty(local.AgentGuardFindings);
 
-        // A CI server's own variable turns CI mode on; AgentGuardMode=local turns it off again.
+        // A CI server's own variable turns CI mode on; only the environment turns it off again, not a property.
         var actions = repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true" });
         Assert.Equal(ci.AgentGuardFindings, actions.AgentGuardFindings);
-        Assert.True(repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["TF_BUILD"] = "True" }, "-p:AgentGuardMode=local").Succeeded);
+        Assert.False(repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["TF_BUILD"] = "True" }, "-p:AgentGuardMode=local").Succeeded);
+        Assert.True(repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["TF_BUILD"] = "True", ["AgentGuardMode"] = "local" }).Succeeded);
     }
 
     [Fact]

@@ -136,6 +136,16 @@ namespace AgentGuard.Build.Boundaries
                         }
 
                         break;
+                    case "AgentGuardExplain":
+                    case "BuildingForLiveUnitTesting":
+                    case "DesignTimeBuild":
+                        // Each makes a command-line build skip checks it would run.
+                        if (value.Equals("true", StringComparison.OrdinalIgnoreCase))
+                        {
+                            settings.Switches.Add(name + " to true");
+                        }
+
+                        break;
                     case "AgentGuardMode":
                         if (value.Equals("local", StringComparison.OrdinalIgnoreCase))
                         {
@@ -147,6 +157,7 @@ namespace AgentGuard.Build.Boundaries
                     case "AgentGuardBaseRef":
                     case "AgentGuardRuleFiles":
                     case "AgentGuardManifest":
+                    case "AgentGuardRepositoryRoot":
                         if (value.Length > 0)
                         {
                             settings.Switches.Add($"{name} to '{value}'");
@@ -169,13 +180,20 @@ namespace AgentGuard.Build.Boundaries
         private static IReadOnlyList<string> EditorConfig(string? before, string? after)
         {
             var was = Severity(before);
+            var now = Severity(after);
             var changes = new List<string>();
-            foreach (var entry in Severity(after))
+            foreach (var entry in now)
             {
                 if (was.TryGetValue(entry.Key, out var old) ? Rank(entry.Value) < Rank(old) : Rank(entry.Value) < Rank("warning"))
                 {
                     changes.Add($"sets {entry.Key} to {entry.Value}" + (old != null ? $" (was {old})" : string.Empty));
                 }
+            }
+
+            // A severity the base branch raised and the change drops falls back to the default, which may be lower.
+            foreach (var entry in was.Where(entry => !now.ContainsKey(entry.Key) && Rank(entry.Value) >= Rank("warning")))
+            {
+                changes.Add($"drops the {entry.Key} severity (was {entry.Value})");
             }
 
             return changes;

@@ -178,14 +178,32 @@ namespace AgentGuard.Build.Git
             var untracked = new List<string>();
             var changes = Combine(ParseRawDiff(outputs[1].StandardOutput), ParseStatus(status.StandardOutput, untracked));
             var all = SplitNul(outputs[0].StandardOutput);
+            var listed = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < changes.Count; i++)
+            {
+                listed[changes[i].Path] = i;
+            }
+
             foreach (var path in untracked)
             {
                 // Build output that no .gitignore covers yet is not part of a change.
-                if (!IsBuildOutput(path))
+                var file = path.TrimEnd('/');
+                if (IsBuildOutput(path))
                 {
-                    changes.Add(new ChangedFile(path.TrimEnd('/'), ChangeKind.Untracked));
-                    all.Add(path);
+                    continue;
                 }
+
+                all.Add(path);
+
+                // An index entry removed (git rm --cached) or deleted by the commits, with the file still on disk: it exists.
+                if (listed.TryGetValue(file, out var index))
+                {
+                    var earlier = changes[index];
+                    changes[index] = new ChangedFile(file, earlier.BasePath != null && earlier.Kind == ChangeKind.Deleted ? ChangeKind.Modified : ChangeKind.Untracked, null, earlier.IsSubmodule);
+                    continue;
+                }
+
+                changes.Add(new ChangedFile(file, ChangeKind.Untracked));
             }
 
             return ChangeSetResult.Of(new ChangeSet(root, baseRef, mergeBaseCommit, changes, all, Submodules(root)) { FolderPrefix = prefix.TrimEnd('/') });
@@ -230,9 +248,22 @@ namespace AgentGuard.Build.Git
                 : $"'git fetch origin {name}'";
         }
 
-        private static bool IsBuildOutput(string path) =>
-            path.StartsWith("bin/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("obj/", StringComparison.OrdinalIgnoreCase)
-            || path.IndexOf("/bin/", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("/obj/", StringComparison.OrdinalIgnoreCase) >= 0;
+        // obj/ is the build's intermediate folder; bin/ counts only where a configuration folder (Debug, Release) follows,
+        // so a script folder named bin/ stays part of the change.
+        private static bool IsBuildOutput(string path)
+        {
+            var segments = path.Split('/');
+            for (var i = 0; i < segments.Length - 1; i++)
+            {
+                if (segments[i].Equals("obj", StringComparison.OrdinalIgnoreCase)
+                    || (segments[i].Equals("bin", StringComparison.OrdinalIgnoreCase) && (segments[i + 1].Equals("Debug", StringComparison.OrdinalIgnoreCase) || segments[i + 1].Equals("Release", StringComparison.OrdinalIgnoreCase))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         // A ref that starts with '-' would read as an option; refs never do.
         private static bool IsRefName(string name) => name.Length > 0 && !name.StartsWith("-", StringComparison.Ordinal);
@@ -338,6 +369,12 @@ namespace AgentGuard.Build.Git
                 var origin = entry.Origin ?? earlier?.OldPath;
                 var atBase = earlier != null ? earlier.BasePath != null : entry.InHead || entry.Origin != null;
                 ChangedFile file;
+                if (!entry.InWorkTree && earlier != null && earlier.BasePath == null)
+                {
+                    // Added by the commits and deleted since: the commits are what gets pushed.
+                    continue;
+                }
+
                 if (!entry.InWorkTree)
                 {
                     file = new ChangedFile(entry.Path, ChangeKind.Deleted, null, entry.Submodule);
