@@ -195,8 +195,32 @@ namespace AgentGuard.Build
 
             var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
             var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
-            var guardFiles = new GuardFiles(manifestRelative, ledgerRelative, RuleFilePaths(root));
-            return new PreparedCheck(manifest!, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root), ledger, ledgerPath, content, cache, guardFiles, IsCi);
+            // In CI the rule files count as the merge base has them: their path rules, and the files they import, which
+            // are guard files even when the change deletes them or drops the import.
+            var mergeBaseCommit = changes.ChangeSet.MergeBase;
+            Func<string, string?>? atBase = IsCi
+                ? path => PathGlob.RelativeTo(root, path) is { } relative && ChangeSetReader.ReadAt(git, mergeBaseCommit, relative) is { } bytes ? System.Text.Encoding.UTF8.GetString(bytes) : null
+                : (Func<string, string?>?)null;
+            var guarded = RuleFilePaths(root).ToList();
+            if (atBase != null)
+            {
+                foreach (var item in RuleFiles)
+                {
+                    var source = Path.GetFullPath(item.ItemSpec);
+                    var text = atBase(source);
+                    foreach (var import in text == null ? Enumerable.Empty<RuleImport>() : RuleFileReader.Read(text).Imports)
+                    {
+                        var imported = PathGlob.RelativeTo(root, Path.GetFullPath(Path.Combine(Path.GetDirectoryName(source)!, import.Path)));
+                        if (imported != null)
+                        {
+                            guarded.Add(imported);
+                        }
+                    }
+                }
+            }
+
+            var guardFiles = new GuardFiles(manifestRelative, ledgerRelative, guarded);
+            return new PreparedCheck(manifest!, manifestPath, manifestRelative, folder, changes.ChangeSet, ReadPathRules(root, atBase), ledger, ledgerPath, content, cache, guardFiles, IsCi);
         }
 
         private BoundaryManifest? ReadManifest(string text, string manifestPath, string version)
@@ -364,7 +388,9 @@ namespace AgentGuard.Build
         internal IReadOnlyCollection<string> RuleFilePaths(string repositoryRoot) =>
             RuleFiles.Select(item => PathGlob.RelativeTo(repositoryRoot, Path.GetFullPath(item.ItemSpec)) ?? item.ItemSpec).ToList();
 
-        private List<PathRuleSource> ReadPathRules(string? repositoryRoot)
+        /// <param name="repositoryRoot">The root the rule files are named relative to, or null before it is known.</param>
+        /// <param name="read">Reads a rule file's text (in CI, as the merge base has it); null for the working tree.</param>
+        private List<PathRuleSource> ReadPathRules(string? repositoryRoot, Func<string, string?>? read = null)
         {
             var files = new Dictionary<string, (ITaskItem Item, RuleFile Rules)>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in RuleFiles)
@@ -372,7 +398,11 @@ namespace AgentGuard.Build
                 var path = Path.GetFullPath(item.ItemSpec);
                 try
                 {
-                    files[path] = (item, RuleFileReader.Read(File.ReadAllText(path)));
+                    var text = read != null ? read(path) : File.ReadAllText(path);
+                    if (text != null)
+                    {
+                        files[path] = (item, RuleFileReader.Read(text));
+                    }
                 }
                 catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
                 {

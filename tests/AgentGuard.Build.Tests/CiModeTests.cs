@@ -196,6 +196,41 @@ public sealed class CiModeTests
     }
 
     [Fact]
+    public void Deleting_an_imported_rule_file_or_dropping_its_import_is_reported_in_ci()
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
+        {
+            ["CLAUDE.md"] = "# Rules\n@docs/RULES.md\n",
+            ["docs/RULES.md"] = "## Never\n- Never use `DateTime.Now`\n",
+        });
+        repository.Git("rm", "--quiet", "docs/RULES.md");
+
+        var deleted = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 docs/RULES.md\nAG2007 docs/RULES.md", deleted.Findings(repository));
+        Assert.Contains("no longer bans DateTime.Now", deleted.ErrorText("AG2007"));
+
+        repository.Git("checkout", "--quiet", "main", "--", "docs/RULES.md");
+        repository.Write("CLAUDE.md", "# Rules\n");
+        Assert.Contains("no longer imports @docs/RULES.md (line 2)", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).ErrorText("AG2007"));
+    }
+
+    [Fact]
+    public void In_ci_the_path_rules_of_the_base_branchs_rule_files_apply()
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
+        {
+            ["CLAUDE.md"] = "## Never\n- Never edit `eng/**`\n",
+            ["eng/build.sh"] = "echo build\n",
+        });
+        repository.Write("CLAUDE.md", "## Never\n");
+        repository.Write("eng/build.sh", "echo changed\n");
+
+        Assert.Equal("AG2001 eng/build.sh\nAG2006 CLAUDE.md\nAG2007 CLAUDE.md", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
     public void A_manifest_the_change_adds_takes_effect_once_merged()
     {
         using var repository = GitRepository.Create(new Dictionary<string, string> { ["deploy/prod.yaml"] = "replicas: 3\n" }).Branch();

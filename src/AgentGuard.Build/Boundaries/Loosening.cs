@@ -224,6 +224,17 @@ namespace AgentGuard.Build.Boundaries
             var was = Enforced(before);
             var now = Enforced(after);
             var changes = new List<string>();
+
+            // An import the change drops takes every rule of the imported file with it.
+            var imports = after == null ? new HashSet<string>() : new HashSet<string>(RuleFileReader.Read(after).Imports.Select(import => import.Path), StringComparer.OrdinalIgnoreCase);
+            foreach (var import in before == null ? Enumerable.Empty<RuleImport>() : RuleFileReader.Read(before).Imports)
+            {
+                if (!imports.Contains(import.Path))
+                {
+                    changes.Add($"no longer imports @{import.Path} (line {import.Line})");
+                }
+            }
+
             foreach (var entry in was)
             {
                 if (!now.TryGetValue(entry.Key, out var current))
