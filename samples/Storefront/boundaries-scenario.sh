@@ -38,8 +38,10 @@ git commit -q -m "Storefront on main"
 git checkout -q -b agent
 
 step() { printf '\n== %s\n' "$1"; }
-# The developer's loop on their machine (AgentGuardMode=local), whatever CI variables this script runs under.
-build() { dotnet build src/Storefront.Catalog/Storefront.Catalog.csproj -nologo -nodeReuse:false -p:UseSharedCompilation=false -p:AgentGuardMode=local "$@"; }
+# The developer's loop on their machine: local mode, whatever CI variables this script runs under (only the
+# environment turns CI mode off).
+export AgentGuardMode=local
+build() { dotnet build src/Storefront.Catalog/Storefront.Catalog.csproj -nologo -nodeReuse:false -p:UseSharedCompilation=false "$@"; }
 expect() { grep -q -- "$1" "$work/out.txt" || { echo "expected '$1' in the build output" >&2; exit 1; }; }
 
 step "The agent's branch: a forbidden file, a protected path, a migration, a hand-edited client, code without tests, a new package"
