@@ -46,8 +46,8 @@ namespace AgentGuard.Build.Git
     /// </summary>
     internal static class ChangeSetReader
     {
-        private const string TurnOff = "or turn the boundary check off knowingly with -p:AgentGuardBoundaryCheck=false";
-        private const string Unshallow = "Fetch the history with 'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; Azure Pipelines: 'fetchDepth: 0'); on a pull request's merge commit fetched with depth 2, build with -p:AgentGuardBaseRef=HEAD^1 (HEAD~1 in cmd.exe, where ^ is an escape)";
+        private const string TurnOff = "or turn the boundary check off knowingly with -p:AgentGuardBoundaryCheck=false (in CI: the environment variable AgentGuardBoundaryCheck=false)";
+        private const string Unshallow = "Fetch the history with 'git fetch --unshallow' (GitHub Actions: actions/checkout with 'fetch-depth: 0'; Azure Pipelines: 'fetchDepth: 0'); on a pull request's merge commit fetched with depth 2, build with -p:AgentGuardBaseRef=HEAD^1 (HEAD~1 in cmd.exe, where ^ is an escape; in CI set it as the environment variable AgentGuardBaseRef)";
 
         /// <param name="folder">A folder inside the working tree.</param>
         /// <param name="baseRefs">The refs to try, in order; the first that exists is the base.</param>
@@ -135,7 +135,7 @@ namespace AgentGuard.Build.Git
                     ChangeSetFailure.UnknownBaseRef,
                     shallow
                         ? $"AgentGuard cannot compute the change set: this is a shallow clone and the base ref is not in it (tried {tried}). {Unshallow}; or fetch the base branch ({FetchCommand(baseRefs)}), {TurnOff}."
-                        : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ({FetchCommand(baseRefs)}), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> or \"baseRef\" in agentguard.json, {TurnOff}.");
+                        : $"AgentGuard cannot compute the change set: the base ref does not exist here (tried {tried}). Fetch it ({FetchCommand(baseRefs)}), or name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> (in CI: the environment variable AgentGuardBaseRef) or \"baseRef\" in agentguard.json, {TurnOff}.");
             }
 
             var mergeBase = mergeBaseCommit != null ? null : git.Run("merge-base", "HEAD", baseCommit);
@@ -143,7 +143,7 @@ namespace AgentGuard.Build.Git
             {
                 return shallow
                     ? ChangeSetResult.Failed(ChangeSetFailure.ShallowWithoutBase, $"AgentGuard cannot compute the change set: this is a shallow clone and the merge base of HEAD and '{baseRef}' is not in it. {Unshallow}, {TurnOff}.")
-                    : ChangeSetResult.Failed(ChangeSetFailure.NoCommonHistory, $"AgentGuard cannot compute the change set: HEAD and '{baseRef}' share no history (git merge-base found no common commit). Name the branch this change will merge into with -p:AgentGuardBaseRef=<ref>, {TurnOff}.");
+                    : ChangeSetResult.Failed(ChangeSetFailure.NoCommonHistory, $"AgentGuard cannot compute the change set: HEAD and '{baseRef}' share no history (git merge-base found no common commit). Name the branch this change will merge into with -p:AgentGuardBaseRef=<ref> (in CI: the environment variable AgentGuardBaseRef), {TurnOff}.");
             }
 
             // At the top folder, where git lists every path of the working tree relative to the root. The change is what
