@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using AgentGuard.Build.Git;
 using AgentGuard.Policy;
 using Microsoft.Build.Framework;
@@ -55,7 +56,7 @@ namespace AgentGuard.Build
                 try
                 {
                     Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-                    if (!File.Exists(copy) || !BytesEqual(File.ReadAllBytes(copy), content))
+                    if (!File.Exists(copy) || !File.ReadAllBytes(copy).SequenceEqual(content))
                     {
                         File.WriteAllBytes(copy, content);
                     }
@@ -75,24 +76,6 @@ namespace AgentGuard.Build
 
             BaseRuleFiles = items.ToArray();
             Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard: CI mode enforces the golden rules as they are at {prepared.Changes.MergeBase.Substring(0, 10)} ({prepared.Changes.BaseRef}).");
-            return true;
-        }
-
-        private static bool BytesEqual(byte[] left, byte[] right)
-        {
-            if (left.Length != right.Length)
-            {
-                return false;
-            }
-
-            for (var i = 0; i < left.Length; i++)
-            {
-                if (left[i] != right[i])
-                {
-                    return false;
-                }
-            }
-
             return true;
         }
     }

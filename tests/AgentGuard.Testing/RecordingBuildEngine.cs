@@ -10,7 +10,7 @@ namespace AgentGuard.Testing;
 /// A build engine that records what a task logs, so tests can assert on errors and messages. Engines made with
 /// <see cref="InSameBuild"/> share their registered task objects, as the projects of one build do.
 /// </summary>
-public sealed class RecordingBuildEngine : IBuildEngine6
+public sealed class RecordingBuildEngine : IBuildEngine4
 {
     private readonly Dictionary<object, object> _taskObjects;
 
@@ -23,9 +23,6 @@ public sealed class RecordingBuildEngine : IBuildEngine6
     {
         _taskObjects = taskObjects;
     }
-
-    /// <summary>The build's global properties (what <c>-p:</c> sets on the command line).</summary>
-    public Dictionary<string, string> GlobalProperties { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public List<BuildErrorEventArgs> Errors { get; } = new();
 
@@ -73,12 +70,6 @@ public sealed class RecordingBuildEngine : IBuildEngine6
     {
         _taskObjects.Remove(key, out var value);
         return value;
-    }
-
-    public IReadOnlyDictionary<string, string> GetGlobalProperties() => GlobalProperties;
-
-    public void LogTelemetry(string eventName, IDictionary<string, string> properties)
-    {
     }
 
     public void LogCustomEvent(CustomBuildEventArgs e)

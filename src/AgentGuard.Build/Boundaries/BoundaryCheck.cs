@@ -378,9 +378,8 @@ namespace AgentGuard.Build.Boundaries
 
             foreach (var file in _changes.Files.Where(file => !file.IsSubmodule))
             {
-                var isRuleFile = GuardFiles.Why(file.Path) == "a golden-rule file" || (file.OldPath != null && GuardFiles.Why(file.OldPath) == "a golden-rule file");
+                var isRuleFile = GuardFiles.IsRuleFile(file.Path) || (file.OldPath != null && GuardFiles.IsRuleFile(file.OldPath));
                 var isManifest = file.Path == _manifestName || file.OldPath == _manifestName;
-                var name = GitPath.FileName(file.Path);
                 if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && GuardFiles.Why(file.Path) == null)
                 {
                     continue;

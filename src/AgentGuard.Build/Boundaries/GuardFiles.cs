@@ -12,7 +12,9 @@ namespace AgentGuard.Build.Boundaries
     /// </summary>
     internal sealed class GuardFiles
     {
-        private static readonly string[] Names = { ".editorconfig", ".globalconfig", "Directory.Packages.props", "nuget.config", "global.json", "CLAUDE.md", "AGENTS.md" };
+        private const string RuleFile = "a golden-rule file";
+
+        private static readonly string[] Names = { "Directory.Packages.props", "nuget.config", "global.json" };
 
         private readonly HashSet<string> _paths;
 
@@ -24,18 +26,21 @@ namespace AgentGuard.Build.Boundaries
             _paths = new HashSet<string>(new[] { manifest, ledger, ".github/copilot-instructions.md" }.Concat(ruleFiles), StringComparer.OrdinalIgnoreCase);
         }
 
+        /// <summary>True when <paramref name="path"/> is a golden-rule file or a file one imports.</summary>
+        public bool IsRuleFile(string path) => Why(path) == RuleFile;
+
         /// <summary>Why <paramref name="path"/> (relative to the repository root) is a guard file, or null when it is not.</summary>
         public string? Why(string path)
         {
             var name = GitPath.FileName(path);
             if (_paths.Contains(path))
             {
-                return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "the boundary manifest" : path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "the review ledger" : "a golden-rule file";
+                return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "the boundary manifest" : path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "the review ledger" : RuleFile;
             }
 
             if (name.Equals("CLAUDE.md", StringComparison.OrdinalIgnoreCase) || name.Equals("AGENTS.md", StringComparison.OrdinalIgnoreCase))
             {
-                return "a golden-rule file";
+                return RuleFile;
             }
 
             if (name.StartsWith("Directory.Build.", StringComparison.OrdinalIgnoreCase))
