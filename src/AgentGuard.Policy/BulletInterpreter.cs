@@ -20,9 +20,6 @@ namespace AgentGuard.Policy
         public const char CodeStart = '\u0001';
         private const char CodeEnd = '\u0002';
 
-        // Longer than any rule a person writes; a bullet this long is prose or generated text, and not scanned.
-        private const int MaxBulletLength = 4000;
-
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
         private const string PolarityVerb =
@@ -80,11 +77,6 @@ namespace AgentGuard.Policy
 
         public static GoldenRule? Interpret(InlineText bullet, Section section, int line, RuleAnnotation? annotation)
         {
-            if (bullet.PlainText.Length > MaxBulletLength)
-            {
-                return null;
-            }
-
             var codes = new List<string>();
             var masked = Mask(bullet, codes);
             var targets = new List<TargetKind>(codes.Count);

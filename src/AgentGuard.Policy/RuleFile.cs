@@ -10,10 +10,11 @@ namespace AgentGuard.Policy
         public static readonly RuleFile Empty = new RuleFile(Array.Empty<GoldenRule>(), Array.Empty<RuleImport>());
 
         /// <summary>Creates a rule file model.</summary>
-        public RuleFile(IReadOnlyList<GoldenRule> rules, IReadOnlyList<RuleImport> imports)
+        public RuleFile(IReadOnlyList<GoldenRule> rules, IReadOnlyList<RuleImport> imports, IReadOnlyList<RuleFileProblem>? problems = null)
         {
             Rules = rules;
             Imports = imports;
+            Problems = problems ?? Array.Empty<RuleFileProblem>();
         }
 
         /// <summary>The normative bullets, in file order.</summary>
@@ -22,12 +23,48 @@ namespace AgentGuard.Policy
         /// <summary>The files this one imports (<c>@AGENTS.md</c>), relative to its folder.</summary>
         public IReadOnlyList<RuleImport> Imports { get; }
 
-        /// <summary>Why the text could not be read as Markdown, when it could not; its rules are then not enforced.</summary>
+        /// <summary>
+        /// The parts of the file that could not be read (a block nested too deep, a bullet too long), each on its line.
+        /// They cost only themselves: the file's other rules are read and enforced.
+        /// </summary>
+        public IReadOnlyList<RuleFileProblem> Problems { get; }
+
+        /// <summary>Why the file could not be read at all (binary, over 1 MB), when it could not; then no rule of it is enforced.</summary>
         public string? ReadError { get; private set; }
+
+        /// <summary>True when the file holds nothing to enforce or report.</summary>
+        public bool IsEmpty => Rules.Count == 0 && Imports.Count == 0 && Problems.Count == 0 && ReadError == null;
 
         /// <summary>A rule file whose text could not be read.</summary>
         public static RuleFile Unreadable(string reason) =>
             new RuleFile(Array.Empty<GoldenRule>(), Array.Empty<RuleImport>()) { ReadError = reason };
+    }
+
+    /// <summary>A part of a rule file that could not be read, and why.</summary>
+    public sealed class RuleFileProblem
+    {
+        /// <summary>Creates a problem.</summary>
+        public RuleFileProblem(int line, int endLine, string reason)
+        {
+            Line = line;
+            EndLine = endLine;
+            Reason = reason;
+        }
+
+        /// <summary>The 1-based line where the unreadable part starts.</summary>
+        public int Line { get; }
+
+        /// <summary>The 1-based last line of the unreadable part.</summary>
+        public int EndLine { get; }
+
+        /// <summary>Why the part could not be read ("its Markdown nests more than 32 levels deep").</summary>
+        public string Reason { get; }
+
+        /// <summary>"line 12" or "lines 12-40".</summary>
+        public string Lines => EndLine > Line ? $"lines {Line}-{EndLine}" : $"line {Line}";
+
+        /// <inheritdoc />
+        public override string ToString() => Lines + ": " + Reason;
     }
 
     /// <summary>An <c>@path</c> import line of a rule file (Claude Code's import syntax).</summary>

@@ -59,19 +59,33 @@ public class RuleFileAnalyzerTests
             """));
 
     [Fact]
-    public async Task Rule_file_too_deeply_nested_to_parse_is_reported_on_its_first_line()
+    public async Task Line_nested_too_deep_to_parse_is_reported_on_its_line_and_the_other_rules_stay_enforced()
     {
         var test = new AnalyzerTest<RuleFileAnalyzer>
         {
             Sources = { "class Empty { }" },
-            AdditionalFiles = { ("/repo/CLAUDE.md", "{|AG0011:" + string.Concat(Enumerable.Repeat("> ", 200)) + "- Never use `DateTime.Now`|}\n") },
+            AdditionalFiles = { ("/repo/CLAUDE.md", "- Never use `DateTime.Now`\n\n{|AG0011:" + string.Concat(Enumerable.Repeat("> ", 200)) + "- Never use `GC.Collect`|}\n\n- Never use `Environment.Exit`\n") },
         };
 
         await test.RunAsync();
 
         var diagnostic = Assert.Single(test.Diagnostics);
-        Assert.Equal("AG0011", diagnostic.Id);
-        Assert.Contains("could not be read as Markdown", diagnostic.GetMessage());
+        Assert.Equal("Golden rule not enforced: CLAUDE.md line 3 could not be read (its Markdown nests deeper than the Markdown parser allows); a rule written there is not enforced, the file's other rules are", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public async Task Binary_rule_file_is_reported_once_on_its_first_line()
+    {
+        var test = new AnalyzerTest<RuleFileAnalyzer>
+        {
+            Sources = { "class Empty { }" },
+            AdditionalFiles = { ("/repo/AGENTS.md", "{|AG0011:- Never use `GC.Collect` \0\u0001\u00FF|}\n- Never use `DateTime.Now`\0\n") },
+        };
+
+        await test.RunAsync();
+
+        var diagnostic = Assert.Single(test.Diagnostics);
+        Assert.Equal("Golden rule not enforced: AGENTS.md could not be read (it holds binary content (NUL characters), not text); none of its rules are enforced", diagnostic.GetMessage());
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
 using AgentGuard.Analyzers.RuleFiles;
+using AgentGuard.Policy;
 using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -45,6 +46,23 @@ public class RuleFileInputTests
     }
 
     [Fact]
+    public async Task Rule_file_the_compiler_cannot_read_is_reported_not_skipped()
+    {
+        var unreadable = new InMemoryAdditionalText("/repo/CLAUDE.md", null);
+        var options = new AnalyzerOptions(
+            ImmutableArray.Create<AdditionalText>(unreadable),
+            new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
+        var compilation = AnalyzerTest<RuleFileAnalyzer>.CreateCompilation("class Empty { }");
+
+        var diagnostics = await AnalyzerTest<RuleFileAnalyzer>.AnalyzeCompilationAsync(compilation, options);
+
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Equal("AG0011", diagnostic.Id);
+        Assert.Equal("/repo/CLAUDE.md", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal("Golden rule not enforced: CLAUDE.md could not be read (the compiler could not read the file); none of its rules are enforced", diagnostic.GetMessage());
+    }
+
+    [Fact]
     public Task Binary_rule_file_reports_nothing()
     {
         var bytes = Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray();
@@ -76,10 +94,10 @@ public class RuleFileInputTests
     }
 
     [Fact]
-    public Task Huge_rule_file_is_read_to_its_last_rule()
+    public Task Large_rule_file_is_read_to_its_last_rule()
     {
         var builder = new StringBuilder();
-        for (var i = 0; builder.Length < 1024 * 1024; i++)
+        for (var i = 0; builder.Length < ReadLimits.MaxFileLength - 100; i++)
         {
             builder.Append("- Keep the layering of module ").Append(i).Append(" as the architecture notes describe it\n");
         }

@@ -20,6 +20,19 @@ using Microsoft.CodeAnalysis.Text;
 var quick = args.Contains("--quick");
 var runs = quick ? 3 : 9;
 
+// Hostile rule files: the slowest of a fuzz run with nesting up to 50,000 levels, next to Markdig's parse of that same
+// input; --fuzz runs this part alone.
+if (args.Contains("--fuzz"))
+{
+    var fuzzSeeds = AgentGuard.Fuzzing.FuzzSeeds.Load(null, out var seedNote);
+    Console.WriteLine(seedNote);
+    var report = new AgentGuard.Fuzzing.FuzzRun(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "agentguard-bench-fuzz"), Console.Out)
+        .Run("rules", quick ? 500 : 3_000, seed: 7, fuzzSeeds, maxDepth: 50_000);
+    Console.WriteLine(report);
+    Console.WriteLine($"Slowest input: {report.SlowestMs / report.SlowestMarkdigMs:F2}x Markdig's parse of the same text");
+    return;
+}
+
 // The boundary task on a generated 20,000-file repository; --boundaries runs this part alone.
 BoundaryBenchmark.Run(runs, (count, action) => { var m = Measure(count, action); return (m.Median, m.Allocated); });
 if (args.Contains("--boundaries"))

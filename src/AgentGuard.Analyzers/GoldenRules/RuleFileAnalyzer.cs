@@ -35,7 +35,16 @@ namespace AgentGuard.Analyzers.GoldenRules
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.UnresolvableRuleTarget,
                         file.LocationOfLine(1),
-                        $"{file.DisplayPath} could not be read as Markdown ({error}); none of its rules are enforced"));
+                        $"{file.DisplayPath} could not be read ({error}); none of its rules are enforced"));
+                }
+
+                foreach (var problem in file.Rules.Problems)
+                {
+                    // One unreadable part costs only itself: the message says so, so nobody deletes the whole file.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.UnresolvableRuleTarget,
+                        file.LocationOfLines(problem.Line, problem.EndLine),
+                        $"{file.DisplayPath} {problem.Lines} could not be read ({problem.Reason}); a rule written there is not enforced, the file's other rules are"));
                 }
 
                 foreach (var import in file.Rules.Imports)

@@ -72,16 +72,21 @@ namespace AgentGuard.Analyzers.RuleFiles
         /// <summary>The location of <paramref name="rule"/>'s line, so an IDE can jump from a diagnostic to the rule.</summary>
         public Location LocationOf(GoldenRule rule) => LocationOfLine(rule.Line);
 
-        public Location LocationOfLine(int lineNumber)
+        public Location LocationOfLine(int lineNumber) => LocationOfLines(lineNumber, lineNumber);
+
+        /// <summary>The location of 1-based lines <paramref name="first"/> to <paramref name="last"/>.</summary>
+        public Location LocationOfLines(int first, int last)
         {
-            var index = lineNumber - 1;
+            var index = first - 1;
             if (index < 0 || index >= Text.Lines.Count)
             {
                 return Location.None;
             }
 
-            var line = Text.Lines[index];
-            return Location.Create(File.Path, line.Span, Text.Lines.GetLinePositionSpan(line.Span));
+            var start = Text.Lines[index].Start;
+            var end = Text.Lines[System.Math.Min(System.Math.Max(last, first), Text.Lines.Count) - 1].End;
+            var span = TextSpan.FromBounds(start, end);
+            return Location.Create(File.Path, span, Text.Lines.GetLinePositionSpan(span));
         }
 
         private static string FolderOf(string path)

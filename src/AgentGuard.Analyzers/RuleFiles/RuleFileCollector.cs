@@ -24,6 +24,8 @@ namespace AgentGuard.Analyzers.RuleFiles
         // Set by the package's targets: the rule files are exactly the ones they marked, none is taken by its name.
         private const string CollectedProperty = "build_property.AgentGuardRuleFilesCollected";
 
+        private static readonly RuleFile Unreadable = RuleFile.Unreadable("the compiler could not read the file");
+
         private static int s_parseCount;
 
         /// <summary>Keyed by the text object: an unchanged rule file is not parsed again for the next compilation.</summary>
@@ -54,7 +56,14 @@ namespace AgentGuard.Analyzers.RuleFiles
                 }
 
                 var text = file.GetText(cancellationToken);
-                if (text == null || !parse(text, Parsed, out var rules) || rules == null || (rules.Rules.Count == 0 && rules.Imports.Count == 0 && rules.ReadError == null))
+                RuleFile? rules;
+                if (text == null)
+                {
+                    // The compiler could not read it (it says so itself); the rules it holds are not enforced, and that is said too.
+                    text = SourceText.From(string.Empty);
+                    rules = Unreadable;
+                }
+                else if (!parse(text, Parsed, out rules) || rules == null || rules.IsEmpty)
                 {
                     continue;
                 }

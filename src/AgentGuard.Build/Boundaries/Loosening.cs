@@ -107,13 +107,7 @@ namespace AgentGuard.Build.Boundaries
                 return settings;
             }
 
-            XDocument document;
-            using (var stream = new MemoryStream(content))
-            using (var reader = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true }))
-            {
-                document = XDocument.Load(reader);
-            }
-
+            var document = XmlFiles.Load(content, ignoreWhitespace: false);
             foreach (var element in document.Descendants())
             {
                 var name = element.Name.LocalName;

@@ -272,15 +272,7 @@ namespace AgentGuard.Build.Boundaries
             }
         }
 
-        private static XDocument LoadXml(byte[] content)
-        {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreWhitespace = true };
-            using (var stream = new MemoryStream(content))
-            using (var reader = XmlReader.Create(stream, settings))
-            {
-                return XDocument.Load(reader);
-            }
-        }
+        private static XDocument LoadXml(byte[] content) => XmlFiles.Load(content, ignoreWhitespace: true);
 
         private static JsonDocument ParseJson(byte[] content)
         {
