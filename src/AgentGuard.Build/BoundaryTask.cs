@@ -413,19 +413,25 @@ namespace AgentGuard.Build
             var sources = new List<PathRuleSource>();
             foreach (var entry in files)
             {
-                var folder = BaseFolder(entry.Key, files);
-                if (folder == null)
+                // The targets mark each file with its kind and folders (RuleFileMetadata); an imported file applies where the
+                // file that imports it does, followed to the top.
+                var file = RuleFileItem.From(entry.Value.Item);
+                var top = entry;
+                for (var depth = 0; depth <= ReadLimits.MaxImportDepth && RuleFileItem.From(top.Value.Item).ImportedBy is { } importer && files.ContainsKey(Path.GetFullPath(importer)); depth++)
                 {
-                    continue;
+                    top = new KeyValuePair<string, (ITaskItem Item, RuleFile Rules)>(Path.GetFullPath(importer), files[Path.GetFullPath(importer)]);
                 }
 
+                var scope = new PathRuleScope(
+                    RuleFileScope.Of(RuleFileItem.From(top.Value.Item).Kind, top.Value.Rules.FrontMatter),
+                    Relative(repositoryRoot, file.BaseFolder),
+                    file.ScopeFolder == null ? null : Relative(repositoryRoot, file.ScopeFolder));
                 var display = repositoryRoot != null ? PathGlob.RelativeTo(repositoryRoot, entry.Key) ?? entry.Key : Path.GetFileName(entry.Key);
-                var relativeFolder = repositoryRoot != null ? PathGlob.RelativeTo(repositoryRoot, folder + "/") ?? string.Empty : string.Empty;
                 foreach (var rule in entry.Value.Rules.Rules.Where(rule => !rule.Ignored))
                 {
                     foreach (var pathRule in rule.Paths)
                     {
-                        sources.Add(new PathRuleSource(pathRule, relativeFolder.TrimEnd('/'), display, rule.Line, rule.Text));
+                        sources.Add(new PathRuleSource(pathRule, scope.BaseFolder, display, rule.Line, rule.Text, scope));
                     }
                 }
             }
@@ -433,33 +439,9 @@ namespace AgentGuard.Build
             return sources;
         }
 
-        // A rule file's globs are relative to its folder; an imported file's to the folder of the file that imports it
-        // (followed to the top). A file offered as an import that its importer does not really import counts for nothing.
-        private static string? BaseFolder(string path, Dictionary<string, (ITaskItem Item, RuleFile Rules)> files)
-        {
-            var current = path;
-            for (var depth = 0; depth < 6; depth++)
-            {
-                var importedBy = files[current].Item.GetMetadata("AgentGuardImportedBy");
-                if (string.IsNullOrEmpty(importedBy))
-                {
-                    return Path.GetDirectoryName(current)!.Replace('\\', '/');
-                }
-
-                var importer = Path.GetFullPath(importedBy);
-                if (!files.TryGetValue(importer, out var importerFile) || !importerFile.Rules.Imports.Any(import => SamePath(Path.Combine(Path.GetDirectoryName(importer)!, import.Path), current)))
-                {
-                    return null;
-                }
-
-                current = importer;
-            }
-
-            return null;
-        }
-
-        private static bool SamePath(string left, string right) =>
-            string.Equals(Path.GetFullPath(left), Path.GetFullPath(right), StringComparison.OrdinalIgnoreCase);
+        /// <summary>A folder relative to the repository root with '/', "" for the root itself.</summary>
+        private static string Relative(string? repositoryRoot, string folder) =>
+            repositoryRoot != null ? (PathGlob.RelativeTo(repositoryRoot, folder.TrimEnd('/', '\\') + "/") ?? string.Empty).TrimEnd('/') : string.Empty;
 
         /// <summary>Everything one check reads, ready to run.</summary>
         internal sealed class PreparedCheck

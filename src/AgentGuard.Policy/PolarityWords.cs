@@ -32,6 +32,12 @@ namespace AgentGuard.Policy
             + @"|\b(?:must|should|may)\s+(?:never|not)\s+be\s+(?:used|called|referenced)\b",
             Options, Patterns.Timeout);
 
+        // "`DateTime.Now` is fine in this folder", "you may use `Console.WriteLine` here": a permission, which a nested rule
+        // file gives to lift a ban of a file above it. "is not allowed" is a verdict the other way.
+        private static readonly Regex Permission = new Regex(
+            @"\b(?:is|are)\s+(?:fine|ok|okay|allowed|permitted|acceptable)\b|^(?:you\s+)?(?:may|can)\s+(?:use|call)\b|^(?:it'?s\s+)?(?:fine|ok|okay)\s+to\s+(?:use|call)\b",
+            Options, Patterns.Timeout);
+
         // "Every test must assert something", "All handlers should log failures": the modal after the subject is normative.
         private static readonly Regex QuantifiedModal = new Regex(
             @"^(?:every|each|all|any)\b[^.]{0,80}?\b(?<negative>(?:must|should|shall)\s+(?:not|never)|(?:must|should|shall)n't|never)?(?(negative)|(?:must|should|shall|needs?\s+to|has\s+to))\b",
@@ -110,7 +116,7 @@ namespace AgentGuard.Policy
                 return RulePolarity.Never;
             }
 
-            if (PositiveStart.IsMatch(text))
+            if (PositiveStart.IsMatch(text) || Permission.IsMatch(text))
             {
                 return RulePolarity.Always;
             }

@@ -10,12 +10,16 @@ namespace AgentGuard.Policy
         public static readonly RuleFile Empty = new RuleFile(Array.Empty<GoldenRule>(), Array.Empty<RuleImport>());
 
         /// <summary>Creates a rule file model.</summary>
-        public RuleFile(IReadOnlyList<GoldenRule> rules, IReadOnlyList<RuleImport> imports, IReadOnlyList<RuleFileProblem>? problems = null)
+        public RuleFile(IReadOnlyList<GoldenRule> rules, IReadOnlyList<RuleImport> imports, IReadOnlyList<RuleFileProblem>? problems = null, FrontMatter? frontMatter = null)
         {
             Rules = rules;
             Imports = imports;
             Problems = problems ?? Array.Empty<RuleFileProblem>();
+            FrontMatter = frontMatter;
         }
+
+        /// <summary>The file's front matter, when it has one: for scoped kinds it says where the rules apply (<see cref="RuleFileScope"/>).</summary>
+        public FrontMatter? FrontMatter { get; }
 
         /// <summary>The normative bullets, in file order.</summary>
         public IReadOnlyList<GoldenRule> Rules { get; }
@@ -33,7 +37,7 @@ namespace AgentGuard.Policy
         public string? ReadError { get; private set; }
 
         /// <summary>True when the file holds nothing to enforce or report.</summary>
-        public bool IsEmpty => Rules.Count == 0 && Imports.Count == 0 && Problems.Count == 0 && ReadError == null;
+        public bool IsEmpty => Rules.Count == 0 && Imports.Count == 0 && Problems.Count == 0 && ReadError == null && FrontMatter == null;
 
         /// <summary>A rule file whose text could not be read.</summary>
         public static RuleFile Unreadable(string reason) =>

@@ -18,11 +18,21 @@ namespace AgentGuard.Policy
         private readonly List<GoldenRule> _rules = new List<GoldenRule>();
         private readonly List<RuleImport> _imports = new List<RuleImport>();
         private readonly List<(int Line, int EndLine, string Reason)> _problems = new List<(int, int, string)>();
+        private readonly FrontMatter? _frontMatter;
+        private readonly bool _importsOnly;
         private int _lineOffset;
 
         // Only the nearest heading gives polarity: a title such as "# Never break the build" must not turn
         // every bullet of the document into a ban.
         private Section _section = Section.None;
+
+        /// <param name="frontMatter">The file's front matter: its lines are no rules, also where Markdig does not see it (no opening '---').</param>
+        /// <param name="importsOnly">True to collect the <c>@path</c> imports and nothing else (what rule-file discovery needs).</param>
+        public RuleFileWalker(FrontMatter? frontMatter, bool importsOnly = false)
+        {
+            _frontMatter = frontMatter;
+            _importsOnly = importsOnly;
+        }
 
         /// <summary>Reads the rules of <paramref name="document"/>, whose first line is line <paramref name="firstLine"/> (0-based) of the file.</summary>
         public void Visit(MarkdownDocument document, int firstLine)
@@ -52,7 +62,7 @@ namespace AgentGuard.Policy
 
         public RuleFile ToRuleFile()
         {
-            if (_rules.Count == 0 && _imports.Count == 0 && _problems.Count == 0)
+            if (_rules.Count == 0 && _imports.Count == 0 && _problems.Count == 0 && _frontMatter == null)
             {
                 return RuleFile.Empty;
             }
@@ -73,7 +83,7 @@ namespace AgentGuard.Policy
                     $"{_problems.Count - ReadLimits.MaxProblemsPerFile} more parts of the file could not be read either (only the first {ReadLimits.MaxProblemsPerFile} are reported one by one)"));
             }
 
-            return new RuleFile(_rules.ToArray(), _imports.ToArray(), problems.ToArray());
+            return new RuleFile(_rules.ToArray(), _imports.ToArray(), problems.ToArray(), _frontMatter);
         }
 
         private int LineOf(Block block) => _lineOffset + block.Line + 1;
@@ -88,6 +98,11 @@ namespace AgentGuard.Policy
 
             for (var i = 0; i < container.Count; i++)
             {
+                if (_frontMatter != null && LineOf(container[i]) <= _frontMatter.EndLine)
+                {
+                    continue;
+                }
+
                 switch (container[i])
                 {
                     case YamlFrontMatterBlock:
@@ -215,6 +230,11 @@ namespace AgentGuard.Policy
         /// <summary>Reads one rule candidate; returns the section it opens for nested items ("Never use the following:").</summary>
         private Section Interpret(InlineText bullet, Section section, int line, RuleAnnotation? annotation)
         {
+            if (_importsOnly)
+            {
+                return Section.None;
+            }
+
             if (bullet.PlainText.Length > ReadLimits.MaxBulletLength)
             {
                 Unreadable(line - 1, line, $"the item is {bullet.PlainText.Length:N0} characters long, over the {ReadLimits.MaxBulletLength:N0} a rule is read to");

@@ -393,22 +393,18 @@ public class BannedSymbolAnalyzerTests
         await test.RunAsync();
     }
 
-    [Fact]
-    public async Task Same_symbol_banned_twice_is_reported_once_quoting_the_first_rule()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Same_symbol_banned_twice_is_reported_once_quoting_the_first_file_by_path_whatever_order_the_files_arrive_in(bool reversed)
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
-        {
-            Sources = { "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }" },
-            AdditionalFiles =
-            {
-                ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
-                ("/repo/AGENTS.md", "- Don't read `DateTime.Now`"),
-            },
-        };
+        var files = new[] { ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"), ("/repo/AGENTS.md", "- Don't read `DateTime.Now`") };
+        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }" } };
+        test.AdditionalFiles.AddRange(reversed ? System.Linq.Enumerable.Reverse(files) : files);
 
         await test.RunAsync();
 
-        Assert.Contains("CLAUDE.md line 1", Assert.Single(test.Diagnostics).GetMessage());
+        Assert.Contains("(AGENTS.md line 1:", Assert.Single(test.Diagnostics).GetMessage());
     }
 
     [Fact]

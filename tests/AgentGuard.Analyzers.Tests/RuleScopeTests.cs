@@ -94,4 +94,84 @@ public class RuleScopeTests
         };
         return test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("- `DateTime.Now` is fine in this folder: the importer replays historical timestamps")]
+    [InlineData("- Using `DateTime.Now` is allowed here")]
+    [InlineData("- You may use `DateTime.Now` in this tool")]
+    public Task Nearer_rule_file_that_allows_what_a_file_above_bans_wins_in_its_folder(string permission)
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/App/Import/Replay.cs", "class Replay { System.DateTime At() => System.DateTime.Now; }"),
+                ("/repo/src/App/Core/Clock.cs", "class Clock { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+            },
+            AdditionalFiles =
+            {
+                ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
+                ("/repo/src/App/Import/AGENTS.md", permission),
+            },
+            FileOptions = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_permission_that_is_not_one_lifts_nothing()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources = { ("/repo/src/App/Import/Replay.cs", "class Replay { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
+            AdditionalFiles =
+            {
+                ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
+                ("/repo/src/App/Import/AGENTS.md", "- `DateTime.Now` is not allowed here either"),
+            },
+            FileOptions = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Scoped_files_add_up_a_scoped_permission_lifts_no_ban_of_another_file()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
+            AdditionalFiles =
+            {
+                ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
+                ("/repo/.github/instructions/api.instructions.md", "---\napplyTo: src/Api/**\n---\n- `DateTime.Now` is fine in API code\n"),
+            },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Scoped_rule_file_applies_to_the_files_its_globs_match_relative_to_the_folder_holding_its_settings_folder()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources =
+            {
+                ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
+                ("/repo/src/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
+            },
+            AdditionalFiles = { ("/repo/.cursor/rules/api.mdc", "---\nglobs: src/Api/**/*.cs\n---\n- Never use `DateTime.Now`\n") },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task Rule_file_applied_only_on_request_enforces_nothing()
+    {
+        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        {
+            NamedSources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => System.DateTime.Now; }") },
+            AdditionalFiles = { ("/repo/.github/instructions/time.instructions.md", "# Time\n- Never use `DateTime.Now`\n") },
+        };
+        return test.RunAsync();
+    }
 }

@@ -343,6 +343,37 @@ public sealed class CheckBoundariesTests
     }
 
     [Fact]
+    public void A_path_rule_of_a_scoped_rule_file_applies_only_to_changed_paths_its_globs_match()
+    {
+        const string Instructions = ".github/instructions/billing.instructions.md";
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
+        {
+            [Instructions] = "---\napplyTo: \"src/Billing/**\"\n---\n## Never\n- Never edit `**/Generated/**` by hand.\n",
+            ["src/Billing/Generated/Rates.g.cs"] = "class Rates { }\n",
+            ["src/Shop/Generated/Client.g.cs"] = "class Client { }\n",
+        });
+        repository.Write("src/Billing/Generated/Rates.g.cs", "class Rates { int x; }\n");
+        repository.Write("src/Shop/Generated/Client.g.cs", "class Client { int x; }\n");
+        repository.Write(".agentguard/reviewed.txt", string.Empty);
+
+        var engine = BoundaryTasks.Check(repository, ruleFiles: new[] { Instructions });
+
+        Assert.Contains("AG2001 src/Billing/Generated/Rates.g.cs", engine.Findings(repository));
+        Assert.DoesNotContain("AG2001 src/Shop/Generated/Client.g.cs", engine.Findings(repository));
+        Assert.StartsWith($"'src/Billing/Generated/Rates.g.cs' is forbidden by {Instructions} line 5", engine.ErrorText("AG2001"));
+    }
+
+    [Fact]
+    public void A_path_rule_of_a_rule_file_applied_only_on_request_is_not_enforced()
+    {
+        const string Instructions = ".github/instructions/deploy.instructions.md";
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { [Instructions] = "## Never\n- Never edit `eng/**`.\n", ["eng/build.sh"] = "x\n" });
+        repository.Write("eng/build.sh", "y\n");
+
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: new[] { Instructions }).Findings(repository));
+    }
+
+    [Fact]
     public void A_manifest_in_a_subfolder_governs_that_folder_with_globs_relative_to_it()
     {
         using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { ["src/boundaries.json"] = "{\n  \"forbidden\": [ \"Shop/Migrations/**\" ]\n}\n" });

@@ -64,6 +64,23 @@ public sealed class CiModeTests
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
     }
 
+    [Theory]
+    [InlineData(".github/instructions/api.instructions.md", "---\napplyTo: \"src/**\"\n---\n- Never use `DateTime.Now`\n")]
+    [InlineData(".cursor/rules/api.mdc", "---\nglobs: src/**/*.cs\n---\n- Never use `DateTime.Now`\n")]
+    [InlineData(".claude/rules/api.md", "---\npaths: src/**\n---\n- Never use `DateTime.Now`\n")]
+    public void Rewording_a_scoped_rule_file_so_it_bans_less_is_a_guard_file_change_and_a_loosening_in_ci(string path, string content)
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { [path] = content });
+        repository.Write(path, content.Replace("- Never use `DateTime.Now`", "- Prefer `TimeProvider` where it is easy"));
+        repository.Write("src/Shop/Clock.cs", "class Clock { System.DateTime Now => System.DateTime.Now; }\n");
+        repository.Write("tests/Shop.Tests/ClockTests.cs", "class ClockTests { }\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: new[] { path });
+
+        Assert.Equal($"AG2006 {path}\nAG2007 {path}", engine.Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: new[] { path }).Findings(repository));
+    }
+
     [Fact]
     public void NoWarn_for_an_AgentGuard_id_in_directory_build_props_is_a_guard_file_change_in_ci()
     {

@@ -33,6 +33,24 @@ namespace AgentGuard.Analyzers.GoldenRules
         {
             foreach (var file in rules.Files.Where(f => f.File.Path == context.AdditionalFile.Path))
             {
+                // Where the file applies, once per file: files without rules are listed too.
+                var notApplied = NotAppliedBecause(file, context.Compilation);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.RuleExplanation,
+                    file.LocationOfLine(1),
+                    DiagnosticSeverity.Info,
+                    additionalLocations: null,
+                    properties: null,
+                    new JsonText().BeginObject()
+                        .Property("record", "file")
+                        .Property("file", file.DisplayPath)
+                        .Property("kind", RuleFileKinds.Describe(file.Kind))
+                        .Property("scope", file.Scope.ToString())
+                        .Property("folder", file.ScopeFolder)
+                        .Property("notApplied", notApplied)
+                        .EndObject()
+                        .ToString()));
+
                 foreach (var rule in file.Rules.Rules)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -41,18 +59,37 @@ namespace AgentGuard.Analyzers.GoldenRules
                         DiagnosticSeverity.Info,
                         additionalLocations: null,
                         properties: null,
-                        Describe(file, rule, resolver)));
+                        Describe(file, rule, resolver, notApplied)));
                 }
             }
         }
 
-        private static string Describe(LoadedRuleFile file, GoldenRule rule, RuleTargetResolver resolver)
+        /// <summary>Why none of the file's rules reach this project's code, or null when they do.</summary>
+        private static string? NotAppliedBecause(LoadedRuleFile file, Compilation compilation)
         {
+            if (file.Scope.Application == RuleFileApplication.OnRequest)
+            {
+                return file.Scope.Reason;
+            }
+
+            if (file.Scope.Application == RuleFileApplication.Globs && !compilation.SyntaxTrees.Any(tree => file.Covers(tree.FilePath)))
+            {
+                return $"the file applies to {file.Scope}, and no file of this project matches: it does not apply to this project";
+            }
+
+            return null;
+        }
+
+        private static string Describe(LoadedRuleFile file, GoldenRule rule, RuleTargetResolver resolver, string? notApplied)
+        {
+            // A scoped file that matches no C# file of the project still guards the paths it matches in a change.
+            var enforcement = notApplied != null ? (file.Scope.Application == RuleFileApplication.Globs && rule.IsEnforcedOnPaths ? "paths" : "guidance") : rule.IsEnforcedInCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance";
             var json = new JsonText().BeginObject()
+                .Property("record", "rule")
                 .Property("file", file.DisplayPath)
                 .Property("line", rule.Line)
                 .Property("text", rule.Text)
-                .Property("enforcement", rule.IsEnforcedInCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance")
+                .Property("enforcement", enforcement)
                 .Property("severity", Severity(rule));
 
             json.BeginObject("scope")
@@ -90,7 +127,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             return json.EndArray()
                 .Strings("builtins", rule.Builtins)
                 .Strings("problems", rule.Problems.Select(p => p.Message))
-                .Property("guidance", rule.GuidanceReason)
+                .Property("guidance", enforcement == "guidance" ? notApplied ?? rule.GuidanceReason : null)
                 .EndObject()
                 .ToString();
         }

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Linq;
+using AgentGuard.Analyzers.RuleFiles;
 using AgentGuard.Policy;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -38,6 +40,15 @@ namespace AgentGuard.Analyzers.GoldenRules
                         $"{file.DisplayPath} could not be read ({error}); none of its rules are enforced"));
                 }
 
+                foreach (var problem in file.Scope.Problems)
+                {
+                    // What of the front matter was ignored: the file is read all the same, with the scope it could read.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.UnresolvableRuleTarget,
+                        file.LocationOfLines(problem.Line, problem.EndLine),
+                        $"{file.DisplayPath} {problem.Lines}: {problem.Reason}; the file applies to {file.Scope}"));
+                }
+
                 foreach (var problem in file.Rules.Problems)
                 {
                     // One unreadable part costs only itself: the message says so, so nobody deletes the whole file.
@@ -51,7 +62,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 {
                     var imported = file.PathOf(import);
                     // Any additional file counts, with rules or without ("See @README.md" imports a file that has none).
-                    if (!System.Linq.Enumerable.Any(context.Options.AdditionalFiles, other => RuleFiles.RuleFileCollector.PathsEqual(other.Path, imported)))
+                    if (!rules.Files.Any(other => RuleFileCollector.PathsEqual(other.SourcePath, imported))
+                        && !context.Options.AdditionalFiles.Any(other => RuleFileCollector.PathsEqual(other.Path, imported)))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.UnresolvableRuleTarget,

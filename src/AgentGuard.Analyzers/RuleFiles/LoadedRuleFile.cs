@@ -7,16 +7,18 @@ namespace AgentGuard.Analyzers.RuleFiles
     /// <summary>A rule file handed to the compiler, with its parsed rules, the name its messages use, and where it applies.</summary>
     internal sealed class LoadedRuleFile
     {
-        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, string? scopeFolder, string? importedBy = null, string? sourcePath = null)
+        public LoadedRuleFile(AdditionalText file, SourceText text, RuleFile rules, string displayPath, RuleFileKind kind, string baseFolder, string? scopeFolder, string? importedBy, string sourcePath)
         {
-            ImportedBy = importedBy;
-            SourcePath = sourcePath ?? file.Path;
             File = file;
             Text = text;
             Rules = rules;
             DisplayPath = displayPath;
+            Kind = kind;
+            Folder = baseFolder;
             ScopeFolder = scopeFolder;
-            Folder = FolderOf(SourcePath);
+            ImportedBy = importedBy;
+            SourcePath = sourcePath;
+            Scope = RuleFileScope.Of(kind, rules.FrontMatter);
         }
 
         public AdditionalText File { get; }
@@ -34,40 +36,65 @@ namespace AgentGuard.Analyzers.RuleFiles
         /// <summary>The path relative to the repository root (<c>CLAUDE.md</c>, <c>src/AGENTS.md</c>), else the file name.</summary>
         public string DisplayPath { get; }
 
+        /// <summary>What kind of rule file it is.</summary>
+        public RuleFileKind Kind { get; }
+
         /// <summary>
-        /// For a rule file nested below the project's folder: that file's folder, the only place its rules apply.
-        /// Null for files at or above the project (they apply to the whole project).
+        /// For a rule file nested below the project's folder: the only folder its rules apply to. Null for files at or
+        /// above the project (they apply to the whole project).
         /// </summary>
-        public string? ScopeFolder { get; }
+        public string? ScopeFolder { get; private set; }
 
         /// <summary>The file whose <c>@path</c> brought this one in, when the targets found it through an import.</summary>
         public string? ImportedBy { get; }
 
-        /// <summary>The folder the file is in; path globs in its rules are relative to it.</summary>
+        /// <summary>
+        /// The folder the file's globs are relative to: its own folder, the folder that holds its <c>.github</c>,
+        /// <c>.cursor</c> or <c>.claude</c> folder, or for an imported file its importer's.
+        /// </summary>
         public string Folder { get; }
+
+        /// <summary>Where the file's rules apply by its kind and front matter; an imported file takes its importer's (<see cref="RuleFileCollector"/>).</summary>
+        public RuleFileScope Scope { get; private set; }
 
         /// <summary>How deep the file's scope is: a nested file is nearer to the code under it than a project-wide one.</summary>
         public int Depth => ScopeFolder?.Length ?? 0;
 
         /// <summary>The full path an <c>@path</c> import of this file names.</summary>
-        public string PathOf(RuleImport import) => RuleFileCollector.Normalize(Folder + "/" + import.Path);
+        public string PathOf(RuleImport import) => RuleFileDiscovery.Normalize(FolderOfSource + "/" + import.Path);
 
-        /// <summary>True when this file's Markdown imports <paramref name="path"/>.</summary>
-        public bool Imports(string path)
+        private string FolderOfSource
         {
-            foreach (var import in Rules.Imports)
+            get
             {
-                if (RuleFileCollector.PathsEqual(PathOf(import), path))
-                {
-                    return true;
-                }
+                var slash = System.Math.Max(SourcePath.LastIndexOf('/'), SourcePath.LastIndexOf('\\'));
+                return slash < 0 ? string.Empty : SourcePath.Substring(0, slash);
             }
-
-            return false;
         }
 
         /// <summary>True when the rules of this file apply to <paramref name="sourcePath"/>.</summary>
-        public bool Covers(string sourcePath) => ScopeFolder == null || PathGlob.RelativeTo(ScopeFolder, sourcePath) != null;
+        public bool Covers(string sourcePath)
+        {
+            if (ScopeFolder != null && PathGlob.RelativeTo(ScopeFolder, sourcePath) == null)
+            {
+                return false;
+            }
+
+            if (Scope.Application == RuleFileApplication.Everywhere)
+            {
+                return true;
+            }
+
+            var relative = PathGlob.RelativeTo(Folder, sourcePath);
+            return relative != null && Scope.Covers(relative);
+        }
+
+        /// <summary>An imported file applies where the file that imports it does.</summary>
+        public void TakeScopeOf(LoadedRuleFile importer)
+        {
+            Scope = importer.Scope;
+            ScopeFolder ??= importer.ScopeFolder;
+        }
 
         /// <summary>The location of <paramref name="rule"/>'s line, so an IDE can jump from a diagnostic to the rule.</summary>
         public Location LocationOf(GoldenRule rule) => LocationOfLine(rule.Line);
@@ -87,12 +114,6 @@ namespace AgentGuard.Analyzers.RuleFiles
             var end = Text.Lines[System.Math.Min(System.Math.Max(last, first), Text.Lines.Count) - 1].End;
             var span = TextSpan.FromBounds(start, end);
             return Location.Create(File.Path, span, Text.Lines.GetLinePositionSpan(span));
-        }
-
-        private static string FolderOf(string path)
-        {
-            var slash = System.Math.Max(path.LastIndexOf('/'), path.LastIndexOf('\\'));
-            return slash < 0 ? string.Empty : path.Substring(0, slash);
         }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using AgentGuard.Policy;
 using Microsoft.CodeAnalysis;
@@ -15,10 +16,6 @@ namespace AgentGuard.Analyzers.RuleFiles
     /// </summary>
     internal static class RuleFileCollector
     {
-        private const string RuleFileMetadata = "build_metadata.AdditionalFiles.AgentGuardRuleFile";
-        private const string ScopeFolderMetadata = "build_metadata.AdditionalFiles.AgentGuardScopeFolder";
-        private const string ImportedByMetadata = "build_metadata.AdditionalFiles.AgentGuardImportedBy";
-        private const string SourcePathMetadata = "build_metadata.AdditionalFiles.AgentGuardSourcePath";
         private const string RepositoryRootProperty = "build_property.AgentGuardRepositoryRoot";
 
         // Set by the package's targets: the rule files are exactly the ones they marked, none is taken by its name.
@@ -48,7 +45,9 @@ namespace AgentGuard.Analyzers.RuleFiles
             var provider = options.AnalyzerConfigOptionsProvider;
             provider.GlobalOptions.TryGetValue(RepositoryRootProperty, out var repositoryRoot);
             var byNameToo = !provider.GlobalOptions.TryGetValue(CollectedProperty, out var collected) || collected != "true";
-            foreach (var file in options.AdditionalFiles)
+
+            // Additional files arrive in no fixed order; read by path, the IDE and the command line quote the same rule.
+            foreach (var file in options.AdditionalFiles.OrderBy(file => file.Path, StringComparer.OrdinalIgnoreCase))
             {
                 if (!IsRuleFile(file, provider, byNameToo) || !seen.Add(file.Path))
                 {
@@ -63,69 +62,44 @@ namespace AgentGuard.Analyzers.RuleFiles
                     text = SourceText.From(string.Empty);
                     rules = Unreadable;
                 }
-                else if (!parse(text, Parsed, out rules) || rules == null || rules.IsEmpty)
+                else if (!parse(text, Parsed, out rules) || rules == null)
                 {
                     continue;
                 }
 
                 var fileOptions = provider.GetOptions(file);
-                fileOptions.TryGetValue(ScopeFolderMetadata, out var scopeFolder);
-                fileOptions.TryGetValue(ImportedByMetadata, out var importedBy);
-                fileOptions.TryGetValue(SourcePathMetadata, out var sourcePath);
-                var source = NullIfEmpty(sourcePath) ?? file.Path;
-                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(source, repositoryRoot), NullIfEmpty(scopeFolder), NullIfEmpty(importedBy), source));
+                var source = Metadata(fileOptions, RuleFileMetadata.SourcePath) ?? file.Path;
+                var found = DiscoveredRuleFile.FromMetadata(source, name => Metadata(fileOptions, name));
+                result.Add(new LoadedRuleFile(file, text, rules, DisplayPath(source, repositoryRoot), found.Kind, found.BaseFolder, found.ScopeFolder, found.ImportedBy, source));
             }
 
-            // The targets offer every "@x.md" they see; a file counts only if its importer's Markdown really imports it.
-            result.RemoveAll(file => file.ImportedBy != null && !result.Exists(importer => PathsEqual(importer.SourcePath, file.ImportedBy) && importer.Imports(file.SourcePath)));
-
-            // An imported file applies where its importer does: @LEGACY.md imported by src/Legacy/CLAUDE.md governs src/Legacy only.
-            for (var pass = 0; pass < 5; pass++)
+            // An imported file applies where the file that imports it does (followed to the top, as deep as imports go).
+            foreach (var file in result.Where(file => file.ImportedBy != null))
             {
-                for (var i = 0; i < result.Count; i++)
+                var importer = file;
+                for (var depth = 0; depth <= ReadLimits.MaxImportDepth && importer.ImportedBy != null; depth++)
                 {
-                    var file = result[i];
-                    var importer = file.ImportedBy == null ? null : result.Find(other => PathsEqual(other.SourcePath, file.ImportedBy));
-                    if (importer?.ScopeFolder != null && file.ScopeFolder != importer.ScopeFolder)
-                    {
-                        result[i] = new LoadedRuleFile(file.File, file.Text, file.Rules, file.DisplayPath, importer.ScopeFolder, file.ImportedBy, file.SourcePath);
-                    }
+                    importer = result.Find(other => PathsEqual(other.SourcePath, importer.ImportedBy!)) ?? importer;
                 }
+
+                file.TakeScopeOf(importer);
             }
 
             return result;
         }
 
+        private static string? Metadata(AnalyzerConfigOptions options, string name) =>
+            options.TryGetValue(RuleFileMetadata.AnalyzerPrefix + name, out var value) && !string.IsNullOrEmpty(value) ? value : null;
+
+
         private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
         internal static bool PathsEqual(string left, string right) =>
-            string.Equals(Normalize(left), Normalize(right), StringComparison.OrdinalIgnoreCase);
-
-        /// <summary>A path with '/' separators and its '.' and '..' segments resolved, as text (no file system lookup).</summary>
-        internal static string Normalize(string path)
-        {
-            var parts = new List<string>();
-            foreach (var part in path.Replace('\\', '/').Split('/'))
-            {
-                if (part == "..")
-                {
-                    if (parts.Count > 1)
-                    {
-                        parts.RemoveAt(parts.Count - 1);
-                    }
-                }
-                else if (part != "." && (part.Length > 0 || parts.Count == 0))
-                {
-                    parts.Add(part);
-                }
-            }
-
-            return string.Join("/", parts);
-        }
+            string.Equals(RuleFileDiscovery.Normalize(left), RuleFileDiscovery.Normalize(right), StringComparison.OrdinalIgnoreCase);
 
         private static bool IsRuleFile(AdditionalText file, AnalyzerConfigOptionsProvider provider, bool byNameToo)
         {
-            if (provider.GetOptions(file).TryGetValue(RuleFileMetadata, out var marked) && !string.IsNullOrEmpty(marked))
+            if (provider.GetOptions(file).TryGetValue(RuleFileMetadata.AnalyzerPrefix + RuleFileMetadata.RuleFile, out var marked) && !string.IsNullOrEmpty(marked))
             {
                 return string.Equals(marked, "true", StringComparison.OrdinalIgnoreCase);
             }
@@ -135,9 +109,7 @@ namespace AgentGuard.Analyzers.RuleFiles
                 return false;
             }
 
-            var name = FileName(file.Path);
-            return string.Equals(name, "CLAUDE.md", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "AGENTS.md", StringComparison.OrdinalIgnoreCase);
+            return RuleFileKinds.Classify(file.Path) != null;
         }
 
         internal static string DisplayPath(string path, string? repositoryRoot)

@@ -121,6 +121,12 @@ namespace AgentGuard.Build.Boundaries
                 foreach (var match in rule.Glob.Matches(touched, rule.Folder).Select(WithoutStandIn))
                 {
                     var path = rule.Folder.Length == 0 ? match : rule.Folder + "/" + match;
+                    if (!rule.Covers(path))
+                    {
+                        // A rule of a file scoped to src/Api/** says nothing of a change elsewhere.
+                        continue;
+                    }
+
                     var source = $"{rule.RuleFile} line {rule.Line} (\"{rule.Text}\")";
                     AddPathFinding(kind, path, RelativeToManifest(path) ?? path, source, "the rule");
                 }

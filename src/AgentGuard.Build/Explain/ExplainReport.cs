@@ -14,11 +14,13 @@ namespace AgentGuard.Build.Explain
     internal sealed class ExplainReport
     {
         private readonly List<JsonElement> _rules;
+        private readonly List<JsonElement> _files;
 
-        private ExplainReport(string project, List<JsonElement> rules)
+        private ExplainReport(string project, List<JsonElement> rules, List<JsonElement> files)
         {
             Project = project;
             _rules = rules;
+            _files = files;
         }
 
         public string Project { get; }
@@ -34,6 +36,7 @@ namespace AgentGuard.Build.Explain
         {
             using var sarif = JsonDocument.Parse(sarifText);
             var rules = new List<JsonElement>();
+            var files = new List<JsonElement>();
             foreach (var run in Array(sarif.RootElement, "runs"))
             {
                 foreach (var result in Array(run, "results"))
@@ -47,27 +50,28 @@ namespace AgentGuard.Build.Explain
                     var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? String(m, "text") : String(result, "message");
                     if (message != null)
                     {
-                        using var rule = JsonDocument.Parse(message);
-                        rules.Add(rule.RootElement.Clone());
+                        using var record = JsonDocument.Parse(message);
+                        (String(record.RootElement, "record") == "file" ? files : rules).Add(record.RootElement.Clone());
                     }
                 }
             }
 
             rules.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
-            return new ExplainReport(project, rules);
+            files.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")));
+            return new ExplainReport(project, rules, files);
         }
 
         /// <summary>The count line explain ends with.</summary>
-        public string Summary => $"AgentGuard: {_rules.Count} rules in {_rules.Select(r => String(r, "file")).Distinct().Count()} files: {EnforcedInCode} enforced in code, {EnforcedOnPaths} enforced on paths, {Guidance} guidance only";
+        public string Summary => $"AgentGuard: {_rules.Count} rules in {FileNames.Count()} files: {EnforcedInCode} enforced in code, {EnforcedOnPaths} enforced on paths, {Guidance} guidance only";
 
         /// <summary>One block per rule file, one or two lines per rule, for the build log.</summary>
         public IEnumerable<string> Lines()
         {
             yield return $"AgentGuard rules for {Project}";
-            foreach (var file in _rules.GroupBy(rule => String(rule, "file")))
+            foreach (var name in FileNames)
             {
-                yield return file.Key ?? "(unnamed)";
-                foreach (var rule in file)
+                yield return name + FileNote(name);
+                foreach (var rule in _rules.Where(rule => String(rule, "file") == name))
                 {
                     yield return $"  line {Line(rule),-4} {Enforcement(rule),-14} {String(rule, "text")}";
                     foreach (var detail in Details(rule))
@@ -80,6 +84,24 @@ namespace AgentGuard.Build.Explain
             yield return Summary;
         }
 
+        /// <summary>Every rule file, with or without rules, in order.</summary>
+        private IEnumerable<string> FileNames =>
+            _files.Select(file => String(file, "file")).Concat(_rules.Select(rule => String(rule, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
+
+        /// <summary>" (Cursor rule, files matching **/*.cs)": the file's kind and where it applies.</summary>
+        private string FileNote(string name)
+        {
+            var file = _files.FirstOrDefault(f => String(f, "file") == name);
+            if (file.ValueKind != JsonValueKind.Object)
+            {
+                return string.Empty;
+            }
+
+            var folder = String(file, "folder") is { } under ? $" under {under}" : string.Empty;
+            var notApplied = String(file, "notApplied") is { } reason ? ": not applied, " + reason : string.Empty;
+            return $" ({String(file, "kind")}, {String(file, "scope")}{folder}{notApplied})";
+        }
+
         /// <summary>rules.json: the project, each rule file with its rules as the analyzer described them, and the counts.</summary>
         public string ToJson()
         {
@@ -90,12 +112,21 @@ namespace AgentGuard.Build.Explain
                 writer.WriteString("schema", "https://github.com/agentguard-dev/agentguard/blob/main/docs/explain.md");
                 writer.WriteString("project", Project);
                 writer.WriteStartArray("ruleFiles");
-                foreach (var file in _rules.GroupBy(rule => String(rule, "file")))
+                foreach (var name in FileNames)
                 {
                     writer.WriteStartObject();
-                    writer.WriteString("path", file.Key);
+                    writer.WriteString("path", name);
+                    var file = _files.FirstOrDefault(f => String(f, "file") == name);
+                    foreach (var key in new[] { "kind", "scope", "folder", "notApplied" })
+                    {
+                        if (file.ValueKind == JsonValueKind.Object && String(file, key) is { } value)
+                        {
+                            writer.WriteString(key, value);
+                        }
+                    }
+
                     writer.WriteStartArray("rules");
-                    foreach (var rule in file)
+                    foreach (var rule in _rules.Where(rule => String(rule, "file") == name))
                     {
                         rule.WriteTo(writer);
                     }
