@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -36,6 +37,8 @@ namespace AgentGuard.Policy
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
             Options, Patterns.Timeout);
 
+        private static readonly Regex LoneTargetInParentheses = new Regex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant, Patterns.Timeout);
+
         private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
@@ -44,15 +47,26 @@ namespace AgentGuard.Policy
             @"(?<![\w./\\@#-])(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)+(?:\(\))?(?![\w/\\-]|\.[A-Za-z])",
             RegexOptions.CultureInvariant, Patterns.Timeout);
 
-        private static readonly Regex ApprovalWords = new Regex(
-            @"\bapprov|\bsign[- ]?off\b|\breviewed\s+by\b|\bask\s+(?:a\s+human|first|before|for\s+permission)\b|\bwithout\s+asking\b|\basking\s+first\b|\bpermission\b|\bconfirm(?:ation)?\s+(?:from|with)\b",
-            Options, Patterns.Timeout);
 
         // "Never use `decimal.Round` without `MidpointRounding`": which uses are allowed depends on something the
         // analyzers cannot see, so the rule bans no symbol or construct.
         private static readonly Regex Condition = new Regex(
             @"\b(?:without|when(?:ever)?|while|if|before|after|twice|more\s+than\s+once|only)\b|\bas\s+(?:a|an)\s+\w+|\bin(?:side)?\s+(?:a\s+|the\s+)?(?:tight\s+)?loops?\b|\bfrom\s+(?:a|the|any)\s+(?:[\w-]+\s+)?thread\b",
             Options, Patterns.Timeout);
+
+        // "for new commands", "in new code", "legacy patterns to avoid": the rule is about code still to be written, and the
+        // analyzers cannot tell new code from old, so enforcing it everywhere would fail on code the rule leaves alone.
+        private static readonly Regex Novelty = new Regex(
+            @"\b(?:for|in|on)\s+(?:all\s+|any\s+)?new\s+(?:[\w-]+\s+){0,2}?(?:code|commands?|classes|files|projects?|features?|apis?|endpoints?|tools?|types?|work)\b|\bnew\s+(?:code|commands?|projects?)\s+(?:must|should|shall)\b|\blegacy\s+(?:patterns?|apis?|code|approach(?:es)?)\b",
+            Options,
+            Patterns.Timeout);
+
+        // "Mutating actions must use `HttpPost`, never `HttpGet`": the rule speaks of some code only, which the analyzers
+        // cannot pick out. "You", "code", "tests" and the like are no such limit.
+        private static readonly Regex LimitedSubject = new Regex(
+            @"^\W*(?:the\s+|all\s+|any\s+)?(?!(?:you|we|agents?|ai|claude|copilot|code|source|tests?|it|this|these|there|always|never|do|don't|dont|use|prefer|avoid|no|not|please|every|each|only)\b)[a-z][\w-]*(?:\s+(?!must\b|should\b|shall\b|never\b|may\b)[a-z][\w-]*){0,2}\s+(?:must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to)\b",
+            Options,
+            Patterns.Timeout);
 
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
         private static readonly Regex Exclusion = new Regex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options, Patterns.Timeout);
@@ -105,14 +119,17 @@ namespace AgentGuard.Policy
                 codes,
                 consumed,
                 parts,
-                approval: ApprovalWords.IsMatch(masked),
-                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes));
+                pathKind: PathRuleWords.KindOf(masked),
+                filesSection: PathRuleWords.IsFilesHeading(section.Label),
+                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || Novelty.IsMatch(prose + " " + section.Label)
+                    || LimitedSubject.IsMatch(Placeholder.Replace(ClauseBoundary.Split(masked)[0], " # ")));
+            context.Bullet = bullet.PlainText;
+            var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
 
             var first = RulePolarity.None;
             var text = bullet.PlainText;
             var previous = RulePolarity.None;
             var previousIsLeadIn = false;
-            var normative = false;
             var clauses = ClauseBoundary.Split(masked);
 
             // "Use `TimeProvider`, not `DateTime.Now`", "Prefer `A` over `B`", a ✅ line: the bullet says itself what it
@@ -134,6 +151,7 @@ namespace AgentGuard.Policy
                 if (i == 0)
                 {
                     first = polarity;
+                    context.First = polarity;
                     if (own != RulePolarity.Never && polarity == RulePolarity.Never && section.Label.Length > 0)
                     {
                         // "### Never / - Use `X`" is quoted as "Never: Use X", so the message reads as the ban it is.
@@ -167,8 +185,9 @@ namespace AgentGuard.Policy
             }
 
             parts.Tests = ScopeWords.TestScopeOf(prose);
-            var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && (parts.Restricted || PlaceQualifier.IsMatch(ScopeWords.WithoutTestScope(prose)));
-            parts.HasEscapeClause = restricted || PolarityWords.HasEscapeClause(ScopeWords.WithoutTestScope(prose));
+            var limits = ConstructTable.WithoutBuiltInExemptions(ScopeWords.WithoutTestScope(prose), parts.Constructs);
+            var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && (parts.Restricted || PlaceQualifier.IsMatch(limits));
+            parts.HasEscapeClause = restricted || PolarityWords.HasEscapeClause(limits);
             if (annotation != null)
             {
                 parts.Apply(annotation);
@@ -238,7 +257,7 @@ namespace AgentGuard.Policy
                 case RulePolarity.Never:
                     // "Never use `A` instead of `B`" bans A.
                     var banEnd = insteadOf >= 0 ? System.Math.Min(insteadOf, end) : end;
-                    AddTargets(clause, 0, banEnd, gate, context.Approval ? PathRuleKind.Approval : PathRuleKind.Forbidden, context, VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))));
+                    AddTargets(clause, 0, banEnd, gate, context, VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))));
                     if (!context.Conditional && !VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))))
                     {
                         foreach (var construct in ConstructTable.MatchProse(Placeholder.Replace(clause.Substring(0, banEnd), " ")))
@@ -247,7 +266,7 @@ namespace AgentGuard.Policy
                         }
                     }
 
-                    foreach (var id in BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
+                    foreach (var id in IsConditional(clause) ? Enumerable.Empty<string>() : BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
                     {
                         context.Parts.AddBuiltin(id);
                     }
@@ -257,7 +276,7 @@ namespace AgentGuard.Policy
                     // "Use `B` instead of `A`" bans A; B, and what an Always clause names, is allowed.
                     if (insteadOf >= 0)
                     {
-                        AddTargets(clause, insteadOf, end, gate, PathRuleKind.Forbidden, context);
+                        AddTargets(clause, insteadOf, end, gate, context);
                     }
 
                     foreach (var index in PlaceholderIndexes(clause, 0, insteadOf >= 0 ? insteadOf : clause.Length))
@@ -273,16 +292,31 @@ namespace AgentGuard.Policy
                         context.Parts.AddBuiltin(id);
                     }
 
+                    foreach (var construct in ConstructTable.MatchRequiring(context.Bullet))
+                    {
+                        context.Parts.AddConstruct(construct);
+                    }
+
                     break;
                 default:
+                    // "Never commit filler (dummy text, fake URLs, TODO markers)": a clause without wording of its own lists more
+                    // of what the bullet forbids.
+                    if (context.First == RulePolarity.Never && !IsConditional(clause))
+                    {
+                        foreach (var id in BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
+                        {
+                            context.Parts.AddBuiltin(id);
+                        }
+                    }
+
                     // "Changes to `src/*/Migrations/**` need a DBA's approval" is normative without a verb of its own.
-                    if (context.Approval)
+                    if (context.PathKind == PathRuleKind.Approval)
                     {
                         foreach (var index in PlaceholderIndexes(clause, 0, clause.Length))
                         {
-                            if (!context.Consumed.Contains(index) && TargetClassifier.LooksLikePath(context.Codes[index].Trim()))
+                            if (!context.Consumed.Contains(index) && TargetClassifier.LooksLikePath(context.Codes[index].Trim()) && IsFileObject(clause, index, context))
                             {
-                                context.Parts.Paths.Add(new PathRule(context.Codes[index].Trim(), PathRuleKind.Approval));
+                                context.Parts.Paths.Add(new PathRule(PathRuleWords.GlobOf(context.Codes[index]), PathRuleKind.Approval));
                             }
                         }
                     }
@@ -291,7 +325,7 @@ namespace AgentGuard.Policy
             }
         }
 
-        private static void AddTargets(string clause, int from, int to, VerbGate gate, PathRuleKind pathKind, ClauseContext context, bool editing = false)
+        private static void AddTargets(string clause, int from, int to, VerbGate gate, ClauseContext context, bool editing = false)
         {
             foreach (var index in PlaceholderIndexes(clause, from, to))
             {
@@ -322,8 +356,8 @@ namespace AgentGuard.Policy
                     case TargetKind.Construct when !context.Conditional && !editing:
                         context.Parts.AddConstruct(construct);
                         break;
-                    case TargetKind.Path:
-                        context.Parts.Paths.Add(new PathRule(code, pathKind));
+                    case TargetKind.Path when IsFileObject(clause, index, context):
+                        context.Parts.Paths.Add(new PathRule(PathRuleWords.GlobOf(code), context.PathKind));
                         break;
                     case TargetKind.MalformedId:
                         context.Parts.Problems.Add(new RuleProblem(
@@ -339,6 +373,85 @@ namespace AgentGuard.Policy
                         break;
                 }
             }
+        }
+
+        /// <summary>
+        /// True when the span at <paramref name="index"/> is what the clause's verb acts on as a file ("never edit `x`",
+        /// "changes to `x` or `y` need approval"), or the heading says its items are files. The words between an earlier
+        /// span and this one may only join them ("`a` or `b`").
+        /// </summary>
+        private static bool IsFileObject(string clause, int index, ClauseContext context)
+        {
+            if (context.FilesSection)
+            {
+                return true;
+            }
+
+            var position = clause.IndexOf(CodeStart + index.ToString(CultureInfo.InvariantCulture) + CodeEnd, System.StringComparison.Ordinal);
+            if (position < 0)
+            {
+                return false;
+            }
+
+            var lead = Placeholder.Replace(ScopeWords.WithoutLeadingScope(clause.Substring(0, position)), ",");
+            var after = clause.Substring(clause.IndexOf(CodeEnd, position) + 1);
+            return PathRuleWords.IsFileObject(VerbGates.WithoutStarters(lead), after);
+        }
+
+        /// <summary>"Every change under `src/X` must include tests in `tests/Y`": the pairing the boundary check enforces (AG2004).</summary>
+        private static bool ReadTestsRule(string masked, List<string> codes, List<TargetKind> targets, ClauseContext context)
+        {
+            if (!PathRuleWords.TryMatchTests(masked, out var source, out var tests) || targets[tests] != TargetKind.Path || (source >= 0 && targets[source] != TargetKind.Path))
+            {
+                return false;
+            }
+
+            var sourceGlob = source >= 0 ? AsFolder(codes[source].Trim()) : "**/*.cs";
+            context.Parts.Paths.Add(new PathRule(sourceGlob, PathRuleKind.Tests, AsFolder(codes[tests].Trim())));
+            context.Consumed.Add(tests);
+            if (source >= 0)
+            {
+                context.Consumed.Add(source);
+            }
+
+            return true;
+        }
+
+        /// <summary>"`src/Api/Generated/` is generated by NSwag; never hand-edit it": a generated entry for the boundary check (AG2003).</summary>
+        private static bool ReadGeneratedRule(string masked, List<string> codes, List<TargetKind> targets, ClauseContext context)
+        {
+            // "`src/Bindings/Api.cs` and `Structs.cs` are generated": a bare name next to a path is in the same folder.
+            string? folder = null;
+            var read = false;
+            foreach (var index in PathRuleWords.GeneratedSubjectsOf(masked))
+            {
+                var code = codes[index].Trim();
+                if (targets[index] != TargetKind.Path || !context.Consumed.Add(index))
+                {
+                    continue;
+                }
+
+                var slash = code.LastIndexOf('/');
+                folder ??= slash > 0 ? code.Substring(0, slash) : null;
+                context.Parts.Paths.Add(new PathRule(slash < 0 && folder != null ? folder + "/" + code : PathRuleWords.GlobOf(code), PathRuleKind.Generated));
+                read = true;
+            }
+
+            return read;
+        }
+
+        /// <summary>"src/Billing" and "src/Billing/" name the folder: everything under it.</summary>
+        private static string AsFolder(string path) =>
+            path.IndexOf('*') >= 0 || TargetClassifier.HasFileExtension(path) ? path : path.TrimEnd('/') + "/**";
+
+        /// <summary>
+        /// "Never add `[Ignore]` without a tracked issue": a condition in the clause itself keeps a built-in check from being
+        /// escalated by it; a condition elsewhere in the bullet ("wrap only to add context") does not.
+        /// </summary>
+        private static bool IsConditional(string clause)
+        {
+            var prose = BuiltinTable.WithoutOwnConditions(PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(Placeholder.Replace(clause, " # "))));
+            return Condition.IsMatch(prose) || Novelty.IsMatch(prose);
         }
 
         /// <summary>The words of a clause before its first target.</summary>
@@ -386,7 +499,8 @@ namespace AgentGuard.Policy
                 builder.Append(text, position, text.Length - position);
             }
 
-            return builder.ToString().Trim();
+            // "the domain layer (`Shop.Domain`)": parentheses around one name only name what precedes them, they open no clause.
+            return LoneTargetInParentheses.Replace(builder.ToString(), " $1").Trim();
         }
 
         private static void AppendPlaceholder(StringBuilder builder, List<string> codes, string text)
@@ -398,12 +512,13 @@ namespace AgentGuard.Policy
         /// <summary>What every clause of one bullet shares.</summary>
         private sealed class ClauseContext
         {
-            public ClauseContext(List<string> codes, HashSet<int> consumed, RuleParts parts, bool approval, bool conditional)
+            public ClauseContext(List<string> codes, HashSet<int> consumed, RuleParts parts, PathRuleKind pathKind, bool filesSection, bool conditional)
             {
                 Codes = codes;
                 Consumed = consumed;
                 Parts = parts;
-                Approval = approval;
+                PathKind = pathKind;
+                FilesSection = filesSection;
                 Conditional = conditional;
             }
 
@@ -413,7 +528,17 @@ namespace AgentGuard.Policy
 
             public RuleParts Parts { get; }
 
-            public bool Approval { get; }
+            /// <summary>What the bullet's paths are: forbidden, gated by approval, or generated.</summary>
+            public PathRuleKind PathKind { get; }
+
+            /// <summary>True under a heading that says its items are files ("## Do NOT Modify").</summary>
+            public bool FilesSection { get; }
+
+            /// <summary>The bullet's plain text, for what only the whole bullet says ("**Nullable**: always enabled").</summary>
+            public string Bullet { get; set; } = string.Empty;
+
+            /// <summary>The polarity of the bullet's first clause.</summary>
+            public RulePolarity First { get; set; }
 
             public bool Conditional { get; }
         }

@@ -49,6 +49,35 @@ namespace AgentGuard.Policy
             (Phrase(@"(?<![\w-])unsafe\s+(?:code|blocks?|keyword|context)\b"), BannedConstruct.Unsafe),
         };
 
+        // Exceptions the analyzer already makes: "except for event handlers" on async void narrows nothing, so it is no escape.
+        private static readonly Regex AsyncVoidExemption = Phrase(@"\b(?:except|other\s+than|apart\s+from|but\s+not|unless\s+(?:it\s+is|they\s+are|writing))\s+(?:for\s+|in\s+)?(?:(?:top-level|ui|winforms|wpf)\s+)?event[- ]?handlers?\b");
+
+        // "Enable nullable reference types", "Nullable reference types: always enabled": then no code turns it off.
+        private static readonly Regex NullableEnabled = Phrase(@"\benabl(?:e|ing)\s+(?:the\s+)?nullable\b|\bnullable(?:\s+reference\s+types?)?\b[^.]{0,30}?\b(?:always\s+|must\s+be\s+|is\s+|are\s+|stays?\s+)?enabled\b");
+
+        /// <summary>The constructs a rule that asks for something rules out ("enable nullable reference types" rules out <c>#nullable disable</c>).</summary>
+        public static IEnumerable<BannedConstruct> MatchRequiring(string text)
+        {
+            if (NullableEnabled.IsMatch(text))
+            {
+                yield return BannedConstruct.NullableDisable;
+            }
+        }
+
+        /// <summary>The text without the exceptions the analyzer of <paramref name="constructs"/> already applies.</summary>
+        public static string WithoutBuiltInExemptions(string text, IReadOnlyCollection<BannedConstruct> constructs)
+        {
+            foreach (var construct in constructs)
+            {
+                if (construct == BannedConstruct.AsyncVoid)
+                {
+                    text = AsyncVoidExemption.Replace(text, " ");
+                }
+            }
+
+            return text;
+        }
+
         /// <summary>The construct a code span names, if it is in the table.</summary>
         public static bool TryMatchCodeSpan(string text, out BannedConstruct construct)
         {

@@ -2,15 +2,24 @@ using System.Text.RegularExpressions;
 
 namespace AgentGuard.Policy
 {
-    /// <summary>"`A` must not depend on `B`", "never reference `B` from `A`", "no references from `A` to `B`".</summary>
+    /// <summary>
+    /// "`A` must not depend on `B`", "Code in `A` must not reference `B`", "the domain layer (`A`) must not depend on
+    /// `B`", "never reference `B` from `A`", "no references from `A` to `B`".
+    /// </summary>
     internal static class DependencyWords
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
         private const string Code = @"\u0001(?<{0}>\d+)\u0002";
-        private const string Verb = @"(?:depends?\s+on|references?|uses?|imports?|calls?(?:\s+into)?|knows?\s+about|access(?:es)?)";
+        private const string Verb =
+            @"(?:depends?\s+on|references?|uses?|imports?|calls?(?:\s+into)?|knows?\s+about|access(?:es)?|(?:have|has|take|takes)\s+(?:a\s+|any\s+)?(?:dependency|dependencies|references?)\s+(?:on|to))";
+
+        // What stands before the depending side: "Code in `A`", "Types under `A`", "The domain layer `A`" (its parentheses
+        // are dropped before clauses are split: "the domain layer (`A`)").
+        private const string Subject =
+            @"(?:(?:the\s+)?(?:code|types|classes|anything|projects?|files?)\s+(?:in|under|inside|within|of)\s+(?:the\s+)?|(?:the\s+)?[\w-]+\s+(?:layer|project|assembly|module)\s+)?";
 
         private static readonly Regex FromFirst = new Regex(
-            @"^\W*(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
+            @"^\W*(?:the\s+)?" + Subject + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
             + @"(?:(?:must|should|shall|may|can)\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
             + @"\s+(?:the\s+|anything\s+(?:in|from)\s+|types\s+(?:in|from)\s+)?" + string.Format(Code, "to"),
             Options, Patterns.Timeout);

@@ -54,26 +54,36 @@ namespace AgentGuard.Policy
 
         /// <summary>A change needs a human's approval (AG2002).</summary>
         Approval,
+
+        /// <summary>The files are generated: a change needs a reviewed hash in the ledger (AG2003).</summary>
+        Generated,
+
+        /// <summary>A change to the files needs a change to <see cref="PathRule.TestsGlob"/> (AG2004).</summary>
+        Tests,
     }
 
     /// <summary>A path or glob a rule protects ("Never edit `eng/common/**`"), relative to the rule file's folder.</summary>
     public sealed class PathRule
     {
         /// <summary>Creates a path rule.</summary>
-        public PathRule(string glob, PathRuleKind kind)
+        public PathRule(string glob, PathRuleKind kind, string? testsGlob = null)
         {
             Glob = glob;
             Kind = kind;
+            TestsGlob = testsGlob;
         }
 
-        /// <summary>The glob as written.</summary>
+        /// <summary>The glob as written; for <see cref="PathRuleKind.Tests"/> the source files.</summary>
         public string Glob { get; }
+
+        /// <summary>For <see cref="PathRuleKind.Tests"/>: the test files that must change with the source.</summary>
+        public string? TestsGlob { get; }
 
         /// <summary>Whether the path is forbidden or needs approval.</summary>
         public PathRuleKind Kind { get; }
 
         /// <inheritdoc />
-        public override string ToString() => Kind + " " + Glob;
+        public override string ToString() => Kind + " " + Glob + (TestsGlob != null ? " => " + TestsGlob : string.Empty);
     }
 
     /// <summary>"`A` must not depend on `B`": code in <see cref="From"/> may not use anything from <see cref="To"/> (AG0003).</summary>

@@ -64,7 +64,11 @@ namespace AgentGuard.Policy
             + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
             Options, Patterns.Timeout);
 
-        private static readonly Regex InsteadOf = new Regex(@"\binstead\s+of\b|\brather\s+than\b", Options, Patterns.Timeout);
+        // "instead of", "rather than", and between two targets "`A` not `B`", "`A` over `B`".
+        private static readonly Regex InsteadOf = new Regex(
+            @"\binstead\s+of\b|\brather\s+than\b|(?<=\u0002[*_\s]{0,4},?\s*)\b(?:not|over)\b(?=\s*\u0001)",
+            Options,
+            Patterns.Timeout);
 
         public static RulePolarity OfHeading(string heading)
         {
@@ -138,7 +142,9 @@ namespace AgentGuard.Policy
         public static int IndexOfInsteadOf(string clause)
         {
             var match = InsteadOf.Match(clause);
-            return match.Success ? match.Index : -1;
+
+            // "Prefer `A` over `B`" stays a preference, which bans nothing; "Use `A` over `B`" says what not to use.
+            return !match.Success || (match.Value.Equals("over", System.StringComparison.OrdinalIgnoreCase) && IsPreferOver(clause)) ? -1 : match.Index;
         }
 
         /// <summary>

@@ -80,6 +80,27 @@ namespace AgentGuard.Policy
             }
         }
 
+        /// <summary>
+        /// False for a file applied only on request, or whose globs name only other languages' files (<c>**/*.tsx</c>,
+        /// <c>**/*.ps1</c>): none of its rules can reach C# code. Explain decides against the project's own files.
+        /// </summary>
+        public bool MayCoverCSharp => Application == RuleFileApplication.Everywhere || (Application == RuleFileApplication.Globs && Globs.Any(MayMatchCSharp));
+
+        private static bool MayMatchCSharp(string glob)
+        {
+            var name = glob.Replace('\\', '/').TrimEnd('/');
+            name = name.Substring(name.LastIndexOf('/') + 1);
+            var dot = name.LastIndexOf('.');
+            if (name.Length == 0 || name == "**" || dot < 0)
+            {
+                // "src/Api/**", "tests", "src/Api/": a folder, whatever is in it.
+                return true;
+            }
+
+            var extension = name.Substring(dot + 1);
+            return extension.IndexOf('*') >= 0 || extension.IndexOf('?') >= 0 || string.Equals(extension, "cs", StringComparison.OrdinalIgnoreCase);
+        }
+
         /// <summary>The scope of a file of <paramref name="kind"/> whose text begins with <paramref name="frontMatter"/>.</summary>
         public static RuleFileScope Of(RuleFileKind kind, FrontMatter? frontMatter)
         {

@@ -143,7 +143,9 @@ namespace AgentGuard.Policy
 
             try
             {
-                _section = new Section(PolarityWords.OfHeading(title.PlainText), title.PlainText);
+                // "### Files you must never edit" bans changing what is listed under it, as "## Never" bans using it.
+                var polarity = PathRuleWords.IsFilesHeading(title.PlainText) ? RulePolarity.Never : PolarityWords.OfHeading(title.PlainText);
+                _section = new Section(polarity, title.PlainText);
             }
             catch (RegexMatchTimeoutException)
             {

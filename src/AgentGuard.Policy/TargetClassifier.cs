@@ -29,6 +29,11 @@ namespace AgentGuard.Policy
             "sql", "editorconfig", "globalconfig", "nupkg", "dll", "gitignore", "proto", "ts", "js", "css", "html",
         };
 
+        private static readonly HashSet<string> ExampleNames = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "TypeName", "ClassName", "MethodName", "PropertyName", "MyClass", "MyType", "MyService", "SomeType", "SomeClass", "YourType", "YourClass", "Foo", "Bar", "Baz", "Xxx",
+        };
+
         private static readonly Regex DotFile = new Regex(@"^\.[a-z][\w.-]*/?$", RegexOptions.CultureInvariant, Patterns.Timeout);
         private static readonly Regex Extension = new Regex(@"\.([a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
         private static readonly Regex BareMember = new Regex(@"^\.[A-Z_][A-Za-z0-9_]*(?:\(\))?$", RegexOptions.CultureInvariant, Patterns.Timeout);
@@ -48,6 +53,12 @@ namespace AgentGuard.Policy
             }
 
             var target = RuleTarget.Parse(text);
+            if (target.Kind == RuleTargetKind.Name && ExampleNames.Contains(target.Segments[target.Segments.Count - 1].Name))
+            {
+                // "`new ()`, not `new TypeName()`": a stand-in for any type in an example, not a type to ban.
+                return TargetKind.Other;
+            }
+
             if (target.Kind == RuleTargetKind.DocumentationId && !IsBalanced(text))
             {
                 return TargetKind.MalformedId;
@@ -79,9 +90,17 @@ namespace AgentGuard.Policy
             return depth == 0;
         }
 
+        /// <summary>True for "Shop.csproj", "appsettings.json": a name that ends in a known file extension.</summary>
+        public static bool HasFileExtension(string text)
+        {
+            var extension = Extension.Match(text);
+            return extension.Success && FileExtensions.Contains(extension.Groups[1].Value);
+        }
+
         public static bool LooksLikePath(string text)
         {
-            if (text.Length == 0 || text.IndexOf(' ') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0 || text.StartsWith("#", StringComparison.Ordinal))
+            // Not a URL, a git remote (git@host:repo), a user@host or a key: value.
+            if (text.Length == 0 || text.IndexOf(' ') >= 0 || text.IndexOf('@') >= 0 || (text.Length > 2 && text.IndexOf(':', 2) >= 0) || text.StartsWith("#", StringComparison.Ordinal))
             {
                 return false;
             }

@@ -39,6 +39,10 @@ namespace AgentGuard.Policy
             + @"|(?:log|write|print|output|get|obtain|measure|generate|format|serialize|parse|hash|encrypt|wait|sleep|delay|retry|schedule|run|read)\s+(?:[\w-]+\s+){0,3}?(?:through|with|via|using|by\s+calling))\b",
             Options, Patterns.Timeout);
 
+        private static readonly Regex AddingReference = new Regex(
+            @"^(?:add|adding|introduce|introducing)\s+(?:a\s+|any\s+|new\s+|more\s+|extra\s+)*(?:package\s+|project\s+|nuget\s+)?(?:references?|dependenc(?:y|ies))\s+(?:to|on)\b",
+            Options, Patterns.Timeout);
+
         private static readonly Regex ConstructVerb = new Regex(
             @"^(?:instantiate|instantiating|construct|constructing|create|creating|new\s+up|newing\s+up|new)\b",
             Options, Patterns.Timeout);
@@ -54,6 +58,9 @@ namespace AgentGuard.Policy
             Options,
             Patterns.Timeout);
 
+        /// <summary>The words of a lead without its subject, negation and adverbs: "you must never edit" is "edit".</summary>
+        public static string WithoutStarters(string lead) => Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+
         /// <summary>True when the clause's verb edits or handles what it names instead of writing it: constructs are then not banned.</summary>
         public static bool IsEditing(string lead) => EditingVerb.IsMatch(Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim());
 
@@ -61,6 +68,12 @@ namespace AgentGuard.Policy
         public static VerbGate Of(string lead, string clause)
         {
             var rest = Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+            if (AddingReference.IsMatch(rest))
+            {
+                // "Do not add new references to `OpenTelemetry`": a package or project reference, not a use in code.
+                return VerbGate.Other;
+            }
+
             if (rest.Length == 0 || UseVerb.IsMatch(rest))
             {
                 return ConstructionWord.IsMatch(clause) ? VerbGate.Construct : VerbGate.Use;

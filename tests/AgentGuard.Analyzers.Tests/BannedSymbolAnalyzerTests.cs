@@ -145,7 +145,7 @@ public class BannedSymbolAnalyzerTests
     [Fact]
     public async Task Namespace_ban_reports_using_directives_and_every_type_from_it_where_it_is_named()
     {
-        await Verify("- Never use `N:Legacy.Data` in new code", """
+        await Verify("- Never use `N:Legacy.Data`", """
             using {|AG0001:Legacy.Data|};
             namespace Legacy.Data
             {

@@ -102,3 +102,45 @@ public class ForbiddenDependencyInTestsTests
             GlobalOptions = { ["build_property.IsTestProject"] = "true" },
         }.RunAsync();
 }
+
+public class ForbiddenDependencyDeclarationTests
+{
+    private const string Infrastructure = """
+        namespace Contoso.Orders.Infrastructure
+        {
+            public class OrderEntity { }
+            public class Repository<T> { }
+            public interface IStore { }
+        }
+        """;
+
+    [Fact]
+    public Task Every_declaration_typed_with_the_forbidden_namespace_is_reported() =>
+        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        {
+            Sources =
+            {
+                Infrastructure,
+                """
+                using {|AG0003:Contoso.Orders.Infrastructure|};
+
+                namespace Contoso.Orders.Domain;
+
+                public sealed class Order : {|AG0003:IStore|}
+                {
+                    private readonly {|AG0003:OrderEntity|}[] _rows = System.Array.Empty<{|AG0003:OrderEntity|}>();
+
+                    public {|AG0003:OrderEntity|}? Entity { get; set; }
+
+                    public System.Collections.Generic.List<{|AG0003:Repository<{|AG0003:OrderEntity|}>|}> Stores { get; } = new();
+
+                    public {|AG0003:OrderEntity|} Load({|AG0003:OrderEntity|} template) => template;
+                }
+
+                public sealed record Line({|AG0003:Contoso.Orders.Infrastructure.OrderEntity|} Entity);
+                """,
+            },
+            AdditionalFiles = { ("/repo/src/Domain/AGENTS.md", "# Domain\n\n- Code in `Contoso.Orders.Domain` must not depend on `Contoso.Orders.Infrastructure`.\n") },
+            FileOptions = { ["/repo/src/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/src" } },
+        }.RunAsync();
+}

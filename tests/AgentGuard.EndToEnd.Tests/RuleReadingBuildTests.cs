@@ -1,3 +1,4 @@
+using System.IO;
 using System.Linq;
 using AgentGuard.EndToEnd.Tests.Infrastructure;
 
@@ -94,5 +95,59 @@ public sealed class RuleReadingBuildTests
         Assert.Contains("(docs/agents/memory.md line 2: \"Never: GC.Collect\")", result.Diagnostics.Single(d => d.Line == 19).Message);
         Assert.Contains("(.github/copilot-instructions.md line 1:", result.Diagnostics.Single(d => d.Line == 20).Message);
         Assert.Contains("'async void' is banned by a golden rule (AGENTS.md line 8:", result.Diagnostics.Single(d => d.Id == "AG0002").Message);
+    }
+
+    [Fact]
+    public void Layering_approval_and_tests_rules_written_as_teams_write_them_are_enforced_in_code_and_on_the_change()
+    {
+        const string Orders = "src/Contoso.Orders/Contoso.Orders.csproj";
+        using var repository = ConsumerRepository.Create(_package, "reading-change", useMachineSources: true);
+        repository
+            .Write("agentguard.json", "{}\n")
+            .Write("CLAUDE.md", """
+                # Contoso
+
+                ## Boundaries
+                - Never change `nuget.config` unless explicitly asked to.
+                - Every change under `src/Contoso.Orders/Billing` must include tests in `tests/Contoso.Orders.Tests`.
+                """)
+            .WriteProject(Orders)
+            .Write("src/Contoso.Orders/Domain/AGENTS.md", "# Domain\n\n- The domain layer (`Contoso.Orders.Domain`) must not depend on `Contoso.Orders.Infrastructure`.\n")
+            .Write("src/Contoso.Orders/Domain/Order.cs", "namespace Contoso.Orders.Domain;\n\npublic sealed class Order\n{\n}\n")
+            .Write("src/Contoso.Orders/Infrastructure/OrderRow.cs", "namespace Contoso.Orders.Infrastructure;\n\npublic sealed class OrderRow\n{\n}\n")
+            .Write("src/Contoso.Orders/Billing/Invoice.cs", "namespace Contoso.Orders.Billing;\n\npublic sealed class Invoice\n{\n}\n")
+            .Write("tests/Contoso.Orders.Tests/InvoiceTests.cs", "// Invoice tests live here.\n")
+            .Commit("main")
+            .Git("checkout", "-q", "-b", "agent");
+        repository
+            .Write("src/Contoso.Orders/Domain/Order.cs", "namespace Contoso.Orders.Domain;\n\npublic sealed class Order\n{\n    public Contoso.Orders.Infrastructure.OrderRow? Row { get; set; }\n}\n")
+            .Write("src/Contoso.Orders/Billing/Invoice.cs", "namespace Contoso.Orders.Billing;\n\npublic sealed class Invoice\n{\n    public decimal Total { get; set; }\n}\n")
+            .Write("nuget.config", File.ReadAllText(repository.PathOf("nuget.config")).Replace("</packageSources>", "  <add key=\"mirror\" value=\"https://mirror.example/v3/index.json\" />\n  </packageSources>", System.StringComparison.Ordinal))
+            .Commit("agent work");
+
+        var failed = repository.Build(Orders);
+
+        Assert.False(failed.Succeeded, failed.Output);
+        Assert.Equal(
+            new[]
+            {
+                "AG0003 src/Contoso.Orders/Domain/Order.cs:5",
+                "AG2002 nuget.config:0",
+                "AG2004 src/Contoso.Orders/Billing/Invoice.cs:0",
+            },
+            failed.AgentGuardFindings.Where(finding => !finding.StartsWith("AG2005", System.StringComparison.Ordinal)));
+        Assert.Contains("'OrderRow' is in Contoso.Orders.Infrastructure, which Contoso.Orders.Domain must not depend on", failed.Diagnostics.Single(d => d.Id == "AG0003").Message);
+        Assert.Contains("needs a human's approval: CLAUDE.md line 4", failed.Diagnostics.Single(d => d.Id == "AG2002").Message);
+        Assert.Contains("(CLAUDE.md line 5:", failed.Diagnostics.Single(d => d.Id == "AG2004").Message);
+
+        // A reviewer approves the feed change; the test is added; the layering is fixed.
+        repository
+            .Write("src/Contoso.Orders/Domain/Order.cs", "namespace Contoso.Orders.Domain;\n\npublic sealed class Order\n{\n}\n")
+            .Write("tests/Contoso.Orders.Tests/InvoiceTests.cs", "// Invoice tests live here: the total is covered.\n")
+            .Commit("fix");
+        var passed = repository.Build(Orders, "-p:AgentGuardApprove=nuget.config%3BAG2005");
+
+        Assert.True(passed.Succeeded, passed.Output);
+        Assert.DoesNotContain(passed.AgentGuardFindings, finding => finding.StartsWith("AG0003", System.StringComparison.Ordinal) || finding.StartsWith("AG2002", System.StringComparison.Ordinal) || finding.StartsWith("AG2004", System.StringComparison.Ordinal));
     }
 }

@@ -121,7 +121,11 @@ namespace AgentGuard.Analyzers.GoldenRules
             json.EndArray().BeginArray("paths");
             foreach (var path in rule.Paths)
             {
-                json.BeginObject().Property("glob", path.Glob).Property("kind", path.Kind == PathRuleKind.Forbidden ? "forbidden" : "approval").EndObject();
+                json.BeginObject()
+                    .Property("glob", path.Glob)
+                    .Property("kind", path.Kind switch { PathRuleKind.Forbidden => "forbidden", PathRuleKind.Approval => "approval", PathRuleKind.Generated => "generated", _ => "tests" })
+                    .Property("tests", path.TestsGlob)
+                    .EndObject();
             }
 
             return json.EndArray()

@@ -193,6 +193,19 @@ namespace AgentGuard.Build.Boundaries
                 }
             }
 
+            // "X is generated; never hand-edit it" in a golden rule marks files as generated too.
+            foreach (var rule in _pathRules.Where(rule => rule.Rule.Kind == PathRuleKind.Generated))
+            {
+                foreach (var match in rule.Glob.Matches(tree, rule.Folder))
+                {
+                    var path = Join(rule.Folder, match);
+                    if (rule.Covers(path) && RelativeToManifest(path) is { } manifestPath && !byManifest.ContainsKey(manifestPath))
+                    {
+                        byManifest[manifestPath] = $"{rule.RuleFile} line {rule.Line}, \"{rule.Text}\"";
+                    }
+                }
+            }
+
             // Telling generated files by their header reads every changed source file: on two threads, kept in change order.
             var found = new GeneratedFile?[candidates.Count];
             System.Threading.Tasks.Parallel.For(0, candidates.Count, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 2 }, index =>
@@ -255,42 +268,90 @@ namespace AgentGuard.Build.Boundaries
             return paths;
         }
 
+        /// <summary>A source glob whose changes need changes to a tests glob: a manifest <c>tests</c> entry, or a golden rule's.</summary>
+        private sealed class TestPairing
+        {
+            public TestPairing(PathGlob source, PathGlob tests, string sourceText, string testsText, TestMatch match, string folder, string cite, PathRuleSource? rule)
+            {
+                Source = source;
+                Tests = tests;
+                SourceText = sourceText;
+                TestsText = testsText;
+                Match = match;
+                Folder = folder;
+                Cite = cite;
+                Rule = rule;
+            }
+
+            public PathGlob Source { get; }
+
+            public PathGlob Tests { get; }
+
+            public string SourceText { get; }
+
+            public string TestsText { get; }
+
+            public TestMatch Match { get; }
+
+            /// <summary>The folder the globs are relative to, relative to the repository root.</summary>
+            public string Folder { get; }
+
+            /// <summary>Where it is written and what it asks: the manifest's line and globs, or the golden rule's file, line and text.</summary>
+            public string Cite { get; }
+
+            public PathRuleSource? Rule { get; }
+        }
+
+        private IEnumerable<TestPairing> TestPairings()
+        {
+            foreach (var requirement in _manifest.Tests)
+            {
+                var reason = requirement.Reason != null ? ": " + requirement.Reason.TrimEnd('.') : string.Empty;
+                yield return new TestPairing(requirement.Source, requirement.Tests, requirement.SourceText, requirement.TestsText, requirement.Match, _manifestFolder, $"{_manifestName} line {requirement.Line}, \"{requirement.SourceText}\" needs \"{requirement.TestsText}\"{reason}", null);
+            }
+
+            foreach (var rule in _pathRules.Where(rule => rule.Rule.Kind == PathRuleKind.Tests && rule.Rule.TestsGlob != null))
+            {
+                yield return new TestPairing(rule.Glob, PathGlob.Parse(rule.Rule.TestsGlob!), rule.Rule.Glob, rule.Rule.TestsGlob!, TestMatch.Any, rule.Folder, $"{rule.RuleFile} line {rule.Line}: \"{rule.Text}\"", rule);
+            }
+        }
+
         private void CheckTests(PathTree existing, HashSet<string> generated)
         {
-            if (_manifest.Tests.Count == 0)
+            var pairings = TestPairings().ToList();
+            if (pairings.Count == 0)
             {
                 return;
             }
 
             var testFiles = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var requirement in _manifest.Tests)
+            foreach (var pairing in pairings)
             {
-                testFiles.UnionWith(requirement.Tests.Matches(existing, _manifestFolder));
+                testFiles.UnionWith(pairing.Tests.Matches(existing, pairing.Folder).Select(match => Join(pairing.Folder, match)));
             }
 
-            foreach (var requirement in _manifest.Tests)
+            foreach (var pairing in pairings)
             {
-                var tests = requirement.Tests.Matches(existing, _manifestFolder);
-                var reason = requirement.Reason != null ? ": " + requirement.Reason.TrimEnd('.') : string.Empty;
-                foreach (var source in requirement.Source.Matches(existing, _manifestFolder))
+                var tests = pairing.Tests.Matches(existing, pairing.Folder);
+                foreach (var source in pairing.Source.Matches(existing, pairing.Folder))
                 {
-                    var path = ToRepository(source);
-                    if (testFiles.Contains(source) || generated.Contains(path))
+                    var path = Join(pairing.Folder, source);
+                    if (testFiles.Contains(path) || generated.Contains(path) || (pairing.Rule != null && !pairing.Rule.Covers(path)))
                     {
                         continue;
                     }
 
                     string? missing = null;
-                    if (requirement.Match == TestMatch.Any && tests.Count == 0)
+                    if (pairing.Match == TestMatch.Any && tests.Count == 0)
                     {
-                        missing = $"no changed file matches \"{requirement.TestsText}\"";
+                        missing = $"no changed file matches \"{pairing.TestsText}\"";
                     }
-                    else if (requirement.Match == TestMatch.Name)
+                    else if (pairing.Match == TestMatch.Name)
                     {
                         var name = GitPath.FileNameWithoutExtension(source);
                         if (!tests.Any(test => GitPath.FileName(test).IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0))
                         {
-                            missing = $"no changed file under \"{requirement.TestsText}\" has '{name}' in its name";
+                            missing = $"no changed file under \"{pairing.TestsText}\" has '{name}' in its name";
                         }
                     }
 
@@ -299,12 +360,14 @@ namespace AgentGuard.Build.Boundaries
                         _findings.Add(new BoundaryFinding(
                             DiagnosticIds.MissingTests,
                             path,
-                            $"'{path}' changed without its tests: {missing} ({_manifestName} line {requirement.Line}, \"{requirement.SourceText}\" needs \"{requirement.TestsText}\"{reason}). Add or update a test, or have a reviewer approve with AgentGuardApprove.",
-                            approvalPath: source));
+                            $"'{path}' changed without its tests: {missing} ({pairing.Cite}). Add or update a test, or have a reviewer approve with AgentGuardApprove.",
+                            approvalPath: RelativeToManifest(path) ?? path));
                     }
                 }
             }
         }
+
+        private static string Join(string folder, string path) => folder.Length == 0 ? path : folder + "/" + path;
 
         private void CheckDependencies()
         {

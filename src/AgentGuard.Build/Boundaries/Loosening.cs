@@ -257,7 +257,13 @@ namespace AgentGuard.Build.Boundaries
                 var softer = rule.EffectiveSeverity == RuleSeverity.Warning || rule.EffectiveSeverity == RuleSeverity.Info;
                 var ruleKeys = rule.BannedTargets.Select(target => "bans " + target)
                     .Concat(rule.Constructs.Select(construct => "bans " + construct))
-                    .Concat(rule.Paths.Select(path => (path.Kind == PathRuleKind.Forbidden ? "forbids " : "gates ") + path.Glob))
+                    .Concat(rule.Paths.Select(path => path.Kind switch
+                    {
+                        PathRuleKind.Forbidden => "forbids " + path.Glob,
+                        PathRuleKind.Approval => "gates " + path.Glob,
+                        PathRuleKind.Generated => "marks " + path.Glob + " as generated",
+                        _ => "asks for tests in " + path.TestsGlob + " with " + path.Glob,
+                    }))
                     .Concat(rule.Dependencies.Select(dependency => "forbids the dependency " + dependency))
                     .Concat(rule.Builtins.Select(builtin => "escalates " + builtin));
                 foreach (var key in ruleKeys)

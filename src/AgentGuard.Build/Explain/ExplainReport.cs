@@ -176,7 +176,9 @@ namespace AgentGuard.Build.Explain
 
             foreach (var path in Array(rule, "paths"))
             {
-                yield return $"boundary: {String(path, "kind")} path {String(path, "glob")}";
+                yield return String(path, "kind") == "tests"
+                    ? $"boundary: a change to {String(path, "glob")} needs a change to {String(path, "tests")} (AG2004)"
+                    : $"boundary: {String(path, "kind")} path {String(path, "glob")}";
             }
 
             if (rule.TryGetProperty("scope", out var scope))

@@ -40,6 +40,19 @@ public static class RealCorpusFiles
             .Select(line => line.Split('\t'))
             .ToDictionary(columns => (columns[0], columns[1]));
 
+    /// <summary>labels.tsv: repository, path, line, label (C, P, N), expected enforcement (';'-separated, '-' for N), note.</summary>
+    public static IEnumerable<Label> LabelLines(string fileName) =>
+        File.ReadAllLines(System.IO.Path.Combine(AppContext.BaseDirectory, "RealCorpus", fileName))
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'))
+            .Select(columns => new Label(
+                columns[0],
+                columns[1],
+                int.Parse(columns[2], System.Globalization.CultureInfo.InvariantCulture),
+                columns[3][0],
+                columns[4] == "-" ? Array.Empty<string>() : columns[4].Split(';').Select(Enforcements.Normalize).ToArray(),
+                columns.Length > 5 ? columns[5] : string.Empty));
+
     private static string? Find()
     {
         var configured = Environment.GetEnvironmentVariable("AGENTGUARD_RULE_CORPUS");
