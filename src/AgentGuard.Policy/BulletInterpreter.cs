@@ -115,14 +115,15 @@ namespace AgentGuard.Policy
             var qualifiers = section.IsLeadIn ? masked + " " + section.Label : masked;
             var prose = Placeholder.Replace(qualifiers, " # ");
             var withoutEscapes = PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(prose));
+            var clauses = ClauseBoundary.Split(masked);
             var context = new ClauseContext(
                 codes,
                 consumed,
                 parts,
-                pathKind: PathRuleWords.KindOf(masked),
+                pathKind: targets.Contains(TargetKind.Path) ? PathRuleWords.KindOf(masked) : PathRuleKind.Forbidden,
                 filesSection: PathRuleWords.IsFilesHeading(section.Label),
-                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || Novelty.IsMatch(prose + " " + section.Label)
-                    || LimitedSubject.IsMatch(Placeholder.Replace(ClauseBoundary.Split(masked)[0], " # ")));
+                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
+                    || (HasModal(clauses[0]) && LimitedSubject.IsMatch(Placeholder.Replace(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
             var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
 
@@ -130,7 +131,6 @@ namespace AgentGuard.Policy
             var text = bullet.PlainText;
             var previous = RulePolarity.None;
             var previousIsLeadIn = false;
-            var clauses = ClauseBoundary.Split(masked);
 
             // "Use `TimeProvider`, not `DateTime.Now`", "Prefer `A` over `B`", a ✅ line: the bullet says itself what it
             // forbids or prefers, so a "Never" heading does not turn what it asks for into a ban.
@@ -266,10 +266,7 @@ namespace AgentGuard.Policy
                         }
                     }
 
-                    foreach (var id in IsConditional(clause) ? Enumerable.Empty<string>() : BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
-                    {
-                        context.Parts.AddBuiltin(id);
-                    }
+                    AddForbiddenBuiltins(clause, context);
 
                     break;
                 case RulePolarity.Always:
@@ -301,12 +298,9 @@ namespace AgentGuard.Policy
                 default:
                     // "Never commit filler (dummy text, fake URLs, TODO markers)": a clause without wording of its own lists more
                     // of what the bullet forbids.
-                    if (context.First == RulePolarity.Never && !IsConditional(clause))
+                    if (context.First == RulePolarity.Never)
                     {
-                        foreach (var id in BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)))
-                        {
-                            context.Parts.AddBuiltin(id);
-                        }
+                        AddForbiddenBuiltins(clause, context);
                     }
 
                     // "Changes to `src/*/Migrations/**` need a DBA's approval" is normative without a verb of its own.
@@ -444,6 +438,16 @@ namespace AgentGuard.Policy
         private static string AsFolder(string path) =>
             path.IndexOf('*') >= 0 || TargetClassifier.HasFileExtension(path) ? path : path.TrimEnd('/') + "/**";
 
+        /// <summary>The built-in checks a forbidding clause names, unless a condition of its own limits it.</summary>
+        private static void AddForbiddenBuiltins(string clause, ClauseContext context)
+        {
+            var ids = BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)).ToList();
+            if (ids.Count > 0 && !IsConditional(clause))
+            {
+                ids.ForEach(context.Parts.AddBuiltin);
+            }
+        }
+
         /// <summary>
         /// "Never add `[Ignore]` without a tracked issue": a condition in the clause itself keeps a built-in check from being
         /// escalated by it; a condition elsewhere in the bullet ("wrap only to add context") does not.
@@ -451,8 +455,15 @@ namespace AgentGuard.Policy
         private static bool IsConditional(string clause)
         {
             var prose = BuiltinTable.WithoutOwnConditions(PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(Placeholder.Replace(clause, " # "))));
-            return Condition.IsMatch(prose) || Novelty.IsMatch(prose);
+            return Condition.IsMatch(prose) || IsNovel(prose);
         }
+
+        private static bool IsNovel(string text) =>
+            (text.IndexOf("new", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("legacy", System.StringComparison.OrdinalIgnoreCase) >= 0) && Novelty.IsMatch(text);
+
+        private static bool HasModal(string clause) =>
+            clause.IndexOf("must", System.StringComparison.OrdinalIgnoreCase) >= 0 || clause.IndexOf("should", System.StringComparison.OrdinalIgnoreCase) >= 0
+            || clause.IndexOf("shall", System.StringComparison.OrdinalIgnoreCase) >= 0 || clause.IndexOf(" to ", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>The words of a clause before its first target.</summary>
         private static string Lead(string clause)

@@ -58,7 +58,7 @@ namespace AgentGuard.Policy
         /// <summary>The constructs a rule that asks for something rules out ("enable nullable reference types" rules out <c>#nullable disable</c>).</summary>
         public static IEnumerable<BannedConstruct> MatchRequiring(string text)
         {
-            if (NullableEnabled.IsMatch(text))
+            if (text.IndexOf("nullable", System.StringComparison.OrdinalIgnoreCase) >= 0 && NullableEnabled.IsMatch(text))
             {
                 yield return BannedConstruct.NullableDisable;
             }

@@ -119,7 +119,10 @@ namespace AgentGuard.Policy
 
         /// <summary>The kind of path rule a bullet makes of its paths, from its wording.</summary>
         public static PathRuleKind KindOf(string maskedBullet) =>
-            Generated.IsMatch(maskedBullet) ? PathRuleKind.Generated : Approval.IsMatch(maskedBullet) ? PathRuleKind.Approval : PathRuleKind.Forbidden;
+            MentionsGenerated(maskedBullet) && Generated.IsMatch(maskedBullet) ? PathRuleKind.Generated : Approval.IsMatch(maskedBullet) ? PathRuleKind.Approval : PathRuleKind.Forbidden;
+
+        private static bool MentionsGenerated(string text) =>
+            text.IndexOf("generat", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("code-gen", System.StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("codegen", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>True when the bullet's wording asks for a human's approval.</summary>
         public static bool AsksForApproval(string maskedBullet) => Approval.IsMatch(maskedBullet);
@@ -127,8 +130,13 @@ namespace AgentGuard.Policy
         /// <summary>"`X` and `Y` are generated; never hand-edit them": the placeholders of X and Y, none when the bullet says no such thing.</summary>
         public static IReadOnlyList<int> GeneratedSubjectsOf(string maskedBullet)
         {
-            var match = GeneratedSubject.Match(maskedBullet);
             var indexes = new List<int>();
+            if (!MentionsGenerated(maskedBullet))
+            {
+                return indexes;
+            }
+
+            var match = GeneratedSubject.Match(maskedBullet);
             if (match.Success && (NoHandEdits.IsMatch(maskedBullet) || SaysGeneratedItself.IsMatch(match.Value)))
             {
                 foreach (Capture capture in match.Groups["path"].Captures)
@@ -143,7 +151,7 @@ namespace AgentGuard.Policy
         /// <summary>"Every change under `src/X` must include tests in `tests/Y`": the placeholders of the source (-1: any C# file) and of the tests.</summary>
         public static bool TryMatchTests(string maskedBullet, out int source, out int tests)
         {
-            var match = TestsWithSource.Match(maskedBullet);
+            var match = maskedBullet.IndexOf("test", System.StringComparison.OrdinalIgnoreCase) < 0 ? Match.Empty : TestsWithSource.Match(maskedBullet);
             source = match.Success && match.Groups["src"].Success ? int.Parse(match.Groups["src"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
             tests = match.Success ? int.Parse(match.Groups["tests"].Value, System.Globalization.CultureInfo.InvariantCulture) : -1;
             return match.Success;

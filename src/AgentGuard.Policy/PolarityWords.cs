@@ -66,7 +66,7 @@ namespace AgentGuard.Policy
 
         // "instead of", "rather than", and between two targets "`A` not `B`", "`A` over `B`".
         private static readonly Regex InsteadOf = new Regex(
-            @"\binstead\s+of\b|\brather\s+than\b|(?<=\u0002[*_\s]{0,4},?\s*)\b(?:not|over)\b(?=\s*\u0001)",
+            @"\b(?<word>instead)\s+of\b|\b(?<word>rather)\s+than\b|\u0002[*_\s]{0,4},?\s*(?<word>not|over)\s*\u0001",
             Options,
             Patterns.Timeout);
 
@@ -141,10 +141,17 @@ namespace AgentGuard.Policy
         /// <summary>The index of "instead of" / "rather than" in <paramref name="clause"/>, or -1.</summary>
         public static int IndexOfInsteadOf(string clause)
         {
+            if (clause.IndexOf("instead", System.StringComparison.OrdinalIgnoreCase) < 0 && clause.IndexOf("rather", System.StringComparison.OrdinalIgnoreCase) < 0
+                && clause.IndexOf(" not", System.StringComparison.OrdinalIgnoreCase) < 0 && clause.IndexOf(" over", System.StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return -1;
+            }
+
             var match = InsteadOf.Match(clause);
+            var word = match.Groups["word"];
 
             // "Prefer `A` over `B`" stays a preference, which bans nothing; "Use `A` over `B`" says what not to use.
-            return !match.Success || (match.Value.Equals("over", System.StringComparison.OrdinalIgnoreCase) && IsPreferOver(clause)) ? -1 : match.Index;
+            return !match.Success || (word.Value.Equals("over", System.StringComparison.OrdinalIgnoreCase) && IsPreferOver(clause)) ? -1 : word.Index;
         }
 
         /// <summary>

@@ -68,7 +68,7 @@ namespace AgentGuard.Policy
         public static VerbGate Of(string lead, string clause)
         {
             var rest = Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
-            if (AddingReference.IsMatch(rest))
+            if ((rest.StartsWith("add", System.StringComparison.OrdinalIgnoreCase) || rest.StartsWith("introduc", System.StringComparison.OrdinalIgnoreCase)) && AddingReference.IsMatch(rest))
             {
                 // "Do not add new references to `OpenTelemetry`": a package or project reference, not a use in code.
                 return VerbGate.Other;

@@ -33,11 +33,14 @@ if (args.Contains("--fuzz"))
     return;
 }
 
-// The boundary task on a generated 20,000-file repository; --boundaries runs this part alone.
-BoundaryBenchmark.Run(runs, (count, action) => { var m = Measure(count, action); return (m.Median, m.Allocated); });
-if (args.Contains("--boundaries"))
+// The boundary task on a generated 20,000-file repository; --boundaries runs this part alone, --reading skips it.
+if (!args.Contains("--reading"))
 {
-    return;
+    BoundaryBenchmark.Run(runs, (count, action) => { var m = Measure(count, action); return (m.Median, m.Allocated); });
+    if (args.Contains("--boundaries"))
+    {
+        return;
+    }
 }
 
 var ruleText = Workload.RuleFile(35 * 1024);
@@ -48,6 +51,10 @@ var reading = Measure(runs, () => RuleFileReader.Read(ruleText));
 var readRules = RuleFileReader.Read(ruleText).Rules;
 Console.WriteLine($"Read {readRules.Count} rules, {readRules.Count(r => r.IsEnforcedInCode)} enforced in code, {readRules.Count(r => r.IsEnforcedOnPaths)} on paths");
 Report("Reading and compiling the rule file", reading, "Markdig parse of the same text", markdigOnly);
+if (args.Contains("--reading"))
+{
+    return;
+}
 
 var sources = Workload.Project(500).ToList();
 var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text), new CSharpParseOptions(LanguageVersion.Latest), s.Path)).ToImmutableArray();
