@@ -41,6 +41,23 @@ namespace AgentGuard.Policy
             IgnoreCase,
             Patterns.Timeout);
 
+        // "the reliability warnings (CA2xxx)", "CA1031", "IDE0005": analyzer IDs, with x standing for any digit.
+        private static readonly Regex AnalyzerId = new Regex(@"\b(?<id>(?:CA|IDE|CS|SA|RS|SYSLIB|VSTHRD|MA|RCS|NU|IL|xUnit)\d[\dx]{0,4})\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+
+        /// <summary>The analyzer IDs a rule names ("CA2xxx" as "CA2*"): a suppression rule that names some escalates those only.</summary>
+        public static IReadOnlyList<string> AnalyzerIdsIn(string text)
+        {
+            var ids = new List<string>();
+            foreach (Match match in AnalyzerId.Matches(text))
+            {
+                var id = match.Groups["id"].Value;
+                var wildcard = id.IndexOf('x');
+                ids.Add(wildcard > 0 ? id.Substring(0, wildcard) + "*" : id);
+            }
+
+            return ids;
+        }
+
         /// <summary>The text without the conditions the built-in checks look for themselves.</summary>
         public static string WithoutOwnConditions(string text) => OwnConditions.Replace(text, " ");
 

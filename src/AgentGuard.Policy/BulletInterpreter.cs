@@ -37,6 +37,8 @@ namespace AgentGuard.Policy
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
             Options, Patterns.Timeout);
 
+        private static readonly Regex BuildingPurpose = new Regex(@"\bto\s+(?:build|create|make|construct|generate|compose|format|produce|assemble)\b", Options, Patterns.Timeout);
+
         private static readonly Regex LoneTargetInParentheses = new Regex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, Patterns.Timeout);
@@ -184,6 +186,7 @@ namespace AgentGuard.Policy
                 return null;
             }
 
+            DropTypesUsedForAPurpose(masked, prose, parts);
             parts.Tests = ScopeWords.TestScopeOf(prose);
             var limits = ConstructTable.WithoutBuiltInExemptions(ScopeWords.WithoutTestScope(prose), parts.Constructs);
             var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && (parts.Restricted || PlaceQualifier.IsMatch(limits));
@@ -438,13 +441,38 @@ namespace AgentGuard.Policy
         private static string AsFolder(string path) =>
             path.IndexOf('*') >= 0 || TargetClassifier.HasFileExtension(path) ? path : path.TrimEnd('/') + "/**";
 
+        /// <summary>
+        /// "Use `Links.Create` instead of the `Uri` class to build links": the rule is about building one thing with the type,
+        /// and banning every use of <c>Uri</c> would be far wider than that. A member ("`DateTime.Now` to build timestamps")
+        /// stays banned, at a warning.
+        /// </summary>
+        private static void DropTypesUsedForAPurpose(string masked, string prose, RuleParts parts)
+        {
+            if (parts.Symbols.Count == 0 || !BuildingPurpose.IsMatch(prose))
+            {
+                return;
+            }
+
+            foreach (var type in parts.Symbols.Where(symbol => symbol.Kind == RuleTargetKind.Name && symbol.Segments.Count == 1 && !symbol.IsConstruction).ToList())
+            {
+                parts.Symbols.Remove(type);
+                parts.GuidanceReason ??= $"the rule is about building something with '{type.Text}' for a purpose, not about every use of it";
+            }
+        }
+
         /// <summary>The built-in checks a forbidding clause names, unless a condition of its own limits it.</summary>
         private static void AddForbiddenBuiltins(string clause, ClauseContext context)
         {
-            var ids = BuiltinTable.MatchForbidding(Unmask(clause, context.Codes)).ToList();
+            var text = Unmask(clause, context.Codes);
+            var ids = BuiltinTable.MatchForbidding(text).ToList();
             if (ids.Count > 0 && !IsConditional(clause))
             {
                 ids.ForEach(context.Parts.AddBuiltin);
+                if (ids.Contains(DiagnosticIds.UnjustifiedSuppression))
+                {
+                    // "Never suppress the reliability warnings (CA2xxx)": the IDs are in the bullet, not always in the clause.
+                    context.Parts.BuiltinSubjects.AddRange(BuiltinTable.AnalyzerIdsIn(context.Bullet));
+                }
             }
         }
 

@@ -17,6 +17,7 @@ namespace AgentGuard.Policy
             Paths = Frozen(parts.Ignored, parts.Paths);
             Dependencies = Frozen(parts.Ignored, parts.Dependencies);
             Builtins = Frozen(parts.Ignored, parts.Builtins);
+            BuiltinSubjects = parts.BuiltinSubjects.ToArray();
             AllowedTargets = parts.Allowed.ToArray();
             Scope = parts.ScopePaths.Count == 0 && parts.Tests == TestScope.All ? RuleScope.All : new RuleScope(parts.ScopePaths.ToArray(), parts.Tests);
             HasEscapeClause = parts.HasEscapeClause;
@@ -51,6 +52,12 @@ namespace AgentGuard.Policy
 
         /// <summary>Built-in checks (AG1001-AG1009) the rule escalates to errors.</summary>
         public IReadOnlyList<string> Builtins { get; }
+
+        /// <summary>
+        /// The diagnostic IDs a rule about suppressions names ("CA2*" for "CA2xxx"): it escalates suppressions of those
+        /// only. Empty: every one.
+        /// </summary>
+        public IReadOnlyList<string> BuiltinSubjects { get; }
 
         /// <summary>Symbols the rule asks for ("Use `Console.WriteLine` for output"): a nearer rule file lifts an outer ban with them.</summary>
         public IReadOnlyList<RuleTarget> AllowedTargets { get; }
@@ -103,6 +110,8 @@ namespace AgentGuard.Policy
         public List<DependencyRule> Dependencies { get; } = new List<DependencyRule>();
 
         public List<string> Builtins { get; } = new List<string>();
+
+        public List<string> BuiltinSubjects { get; } = new List<string>();
 
         public List<RuleTarget> Allowed { get; } = new List<RuleTarget>();
 

@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
 using AgentGuard.Testing;
@@ -280,6 +281,35 @@ public class SuppressionAnalyzerTests
         await test.RunAsync();
 
         Assert.Equal(DiagnosticSeverity.Error, Assert.Single(test.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task Golden_rule_that_names_analyzer_ids_makes_only_their_suppressions_errors()
+    {
+        var test = new AnalyzerTest<SuppressionAnalyzer>
+        {
+            Sources =
+            {
+                """
+                class A
+                {
+                {|AG1004:#pragma warning disable CA2000|}
+                    void M() { }
+                #pragma warning restore CA2000
+                {|AG1004:#pragma warning disable CA1822|}
+                    void N() { }
+                #pragma warning restore CA1822
+                }
+                """,
+            },
+            AdditionalFiles = { ("/repo/AGENTS.md", "- Never suppress the reliability warnings (CA2xxx)\n") },
+        };
+
+        await test.RunAsync();
+
+        Assert.Equal(
+            new[] { (3, DiagnosticSeverity.Error), (6, DiagnosticSeverity.Warning) },
+            test.Diagnostics.Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Severity)).OrderBy(d => d.Item1));
     }
 }
 

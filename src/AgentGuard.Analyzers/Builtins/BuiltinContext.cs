@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using AgentGuard.Analyzers.GoldenRules;
 using AgentGuard.Analyzers.RuleFiles;
 using AgentGuard.Policy;
@@ -62,9 +63,16 @@ namespace AgentGuard.Analyzers.Builtins
             string.Equals(Option(tree, id, name), "true", System.StringComparison.OrdinalIgnoreCase);
 
         /// <summary>Reports a finding: at its default severity, or as an error quoting the rule that forbids it.</summary>
-        public void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, SyntaxTree tree, params object[] arguments)
+        public void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, SyntaxTree tree, params object[] arguments) =>
+            ReportAbout(report, descriptor, location, tree, subjects: null, arguments);
+
+        /// <summary>
+        /// Reports a finding about <paramref name="subjects"/> (the IDs a suppression silences): a rule that names IDs
+        /// ("never suppress the reliability warnings (CA2xxx)") escalates the findings about those IDs only.
+        /// </summary>
+        public void ReportAbout(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, SyntaxTree tree, IReadOnlyList<string>? subjects, params object[] arguments)
         {
-            var escalation = EscalationFor(descriptor.Id, tree);
+            var escalation = EscalationFor(descriptor.Id, tree, subjects);
             var messageArguments = new List<object>(arguments);
             messageArguments.Insert(1, escalation == null ? string.Empty : $" (forbidden by a golden rule: {escalation.Value.File.DisplayPath} line {escalation.Value.Rule.Line}: \"{RuleQuote.Of(escalation.Value.Rule)}\")");
             report(Diagnostic.Create(
@@ -85,7 +93,7 @@ namespace AgentGuard.Analyzers.Builtins
                 _ => DiagnosticSeverity.Error,
             };
 
-        private (LoadedRuleFile File, GoldenRule Rule)? EscalationFor(string id, SyntaxTree tree)
+        private (LoadedRuleFile File, GoldenRule Rule)? EscalationFor(string id, SyntaxTree tree, IReadOnlyList<string>? subjects)
         {
             if (_rules == null || !_escalations.TryGetValue(id, out var rules))
             {
@@ -94,7 +102,7 @@ namespace AgentGuard.Analyzers.Builtins
 
             foreach (var (file, rule) in rules)
             {
-                if (_rules.Applies(file, rule, tree))
+                if (_rules.Applies(file, rule, tree) && (rule.BuiltinSubjects.Count == 0 || (subjects != null && subjects.Any(subject => BuiltinSubjects.Match(rule.BuiltinSubjects, subject)))))
                 {
                     return (file, rule);
                 }

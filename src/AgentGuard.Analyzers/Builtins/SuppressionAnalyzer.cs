@@ -53,7 +53,7 @@ namespace AgentGuard.Analyzers.Builtins
 
                 if (!HasComment(pragma, end, text))
                 {
-                    builtins.Report(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, location, context.Tree, "#pragma warning disable", string.Join(", ", ids));
+                    builtins.ReportAbout(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, location, context.Tree, ids, "#pragma warning disable", string.Join(", ", ids));
                 }
             }
         }
@@ -90,7 +90,7 @@ namespace AgentGuard.Analyzers.Builtins
             var reason = justification == null ? null : Constant(justification, context);
             if (string.IsNullOrWhiteSpace(reason) || reason!.Trim() == "<Pending>")
             {
-                builtins.Report(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, attribute.GetLocation(), attribute.SyntaxTree, "[" + name.Replace("Attribute", string.Empty) + "]", suppressed);
+                builtins.ReportAbout(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, attribute.GetLocation(), attribute.SyntaxTree, new[] { suppressed }, "[" + name.Replace("Attribute", string.Empty) + "]", suppressed);
             }
         }
 

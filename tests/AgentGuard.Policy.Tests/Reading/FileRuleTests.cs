@@ -127,3 +127,42 @@ public class ExemptionSeverityTests
         Assert.Equal(RuleSeverity.Warning, rule.EffectiveSeverity);
     }
 }
+
+/// <summary>Targets as exact as the rule: a type used for a purpose is not banned everywhere; named analyzer IDs scope a suppression rule.</summary>
+public class ExactTargetTests
+{
+    [Fact]
+    public void Type_a_rule_uses_for_a_purpose_is_not_banned_everywhere()
+    {
+        var rule = Assert.Single(RuleFileReader.Read("- Use `Links.Create` instead of the `Uri` class to build links\n").Rules);
+
+        Assert.Empty(rule.BannedTargets);
+        Assert.Contains("building something with 'Uri'", rule.GuidanceReason);
+    }
+
+    [Fact]
+    public void Member_a_rule_bans_for_a_purpose_is_banned_at_a_warning()
+    {
+        var rule = Assert.Single(RuleFileReader.Read("- Never use `DateTime.Now` to build timestamps\n").Rules);
+
+        Assert.Equal(new[] { "DateTime.Now" }, rule.BannedTargets.Select(target => target.Text));
+        Assert.Equal(RuleSeverity.Warning, rule.EffectiveSeverity);
+    }
+
+    [Theory]
+    [InlineData("- Never suppress the reliability warnings (CA2xxx)", "CA2*")]
+    [InlineData("- Don't suppress `CA1031` or IDE0005 warnings", "CA1031,IDE0005")]
+    public void Suppression_rule_that_names_analyzer_ids_escalates_those_only(string markdown, string subjects)
+    {
+        var rule = Assert.Single(RuleFileReader.Read(markdown + "\n").Rules);
+
+        Assert.Equal(new[] { "AG1004" }, rule.Builtins);
+        Assert.Equal(subjects.Split(','), rule.BuiltinSubjects);
+    }
+
+    [Fact]
+    public void Suppression_rule_that_names_no_ids_escalates_every_suppression()
+    {
+        Assert.Empty(Assert.Single(RuleFileReader.Read("- Never suppress warnings without a justification\n").Rules).BuiltinSubjects);
+    }
+}
