@@ -33,6 +33,12 @@ namespace AgentGuard.Policy
         /// </summary>
         public IReadOnlyList<RuleFileProblem> Problems { get; }
 
+        /// <summary>
+        /// The list items and ❌/✅ lines whose wording says neither what to do nor what not to do: no rules, listed so that
+        /// explain shows every item of the file.
+        /// </summary>
+        public IReadOnlyList<RuleFileItem> OtherItems { get; internal set; } = Array.Empty<RuleFileItem>();
+
         /// <summary>Why the file could not be read at all (binary, over 1 MB), when it could not; then no rule of it is enforced.</summary>
         public string? ReadError { get; private set; }
 
@@ -42,6 +48,23 @@ namespace AgentGuard.Policy
         /// <summary>A rule file whose text could not be read.</summary>
         public static RuleFile Unreadable(string reason) =>
             new RuleFile(Array.Empty<GoldenRule>(), Array.Empty<RuleImport>()) { ReadError = reason };
+    }
+
+    /// <summary>A list item of a rule file that is no rule, with its line.</summary>
+    public sealed class RuleFileItem
+    {
+        /// <summary>Creates an item.</summary>
+        public RuleFileItem(int line, string text)
+        {
+            Line = line;
+            Text = text;
+        }
+
+        /// <summary>The 1-based line.</summary>
+        public int Line { get; }
+
+        /// <summary>The item's text on one line.</summary>
+        public string Text { get; }
     }
 
     /// <summary>A part of a rule file that could not be read, and why.</summary>

@@ -16,7 +16,11 @@ namespace AgentGuard.Policy
         private static readonly Regex Import = new Regex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private readonly List<GoldenRule> _rules = new List<GoldenRule>();
+        // An item that is no rule is quoted this far in explain.
+        private const int MaxItemText = 200;
+
         private readonly List<RuleImport> _imports = new List<RuleImport>();
+        private readonly List<RuleFileItem> _otherItems = new List<RuleFileItem>();
         private readonly List<(int Line, int EndLine, string Reason)> _problems = new List<(int, int, string)>();
         private readonly FrontMatter? _frontMatter;
         private readonly bool _importsOnly;
@@ -62,7 +66,7 @@ namespace AgentGuard.Policy
 
         public RuleFile ToRuleFile()
         {
-            if (_rules.Count == 0 && _imports.Count == 0 && _problems.Count == 0 && _frontMatter == null)
+            if (_rules.Count == 0 && _imports.Count == 0 && _problems.Count == 0 && _frontMatter == null && _otherItems.Count == 0)
             {
                 return RuleFile.Empty;
             }
@@ -83,7 +87,7 @@ namespace AgentGuard.Policy
                     $"{_problems.Count - ReadLimits.MaxProblemsPerFile} more parts of the file could not be read either (only the first {ReadLimits.MaxProblemsPerFile} are reported one by one)"));
             }
 
-            return new RuleFile(_rules.ToArray(), _imports.ToArray(), problems.ToArray(), _frontMatter);
+            return new RuleFile(_rules.ToArray(), _imports.ToArray(), problems.ToArray(), _frontMatter) { OtherItems = _otherItems.ToArray() };
         }
 
         private int LineOf(Block block) => _lineOffset + block.Line + 1;
@@ -248,6 +252,11 @@ namespace AgentGuard.Policy
                 if (BulletInterpreter.Interpret(bullet, section, line, annotation) is { } rule)
                 {
                     _rules.Add(rule);
+                }
+                else if (bullet.PlainText.Length > 0)
+                {
+                    // Listed too, so nothing of the file disappears: explain shows what was not read as a rule.
+                    _otherItems.Add(new RuleFileItem(line, bullet.PlainText.Length <= MaxItemText ? bullet.PlainText : bullet.PlainText.Substring(0, MaxItemText) + "..."));
                 }
 
                 var leadIn = BulletInterpreter.LeadInPolarity(bullet, section.Polarity);

@@ -34,6 +34,23 @@ public class ExplainRulesTests : IDisposable
     private const string Path = """{"file":"AGENTS.md","line":2,"text":"Never edit deploy/**","enforcement":"paths","severity":"error","scope":{"tests":"all","paths":[],"folder":null},"symbols":[],"constructs":["AsyncVoid"],"dependencies":[{"from":"Shop.Domain","to":"Shop.Web"}],"paths":[{"glob":"deploy/**","kind":"forbidden"}],"builtins":["AG1001"],"problems":["'.Value' names a member without its type"],"guidance":null}""";
 
     [Fact]
+    public void Items_that_are_no_rules_are_counted_in_the_log_and_listed_in_rules_json_with_their_file_kind_and_scope()
+    {
+        const string File = """{"record":"file","file":"AGENTS.md","kind":"AGENTS.md","scope":"everywhere"}""";
+        const string Item = """{"record":"item","file":"AGENTS.md","line":4,"text":"The src folder holds the services"}""";
+        var report = ExplainReport.FromErrorLog("Shop.Orders", Sarif(File, Item, Guidance));
+
+        var lines = report.Lines().ToList();
+        using var json = JsonDocument.Parse(report.ToJson());
+
+        Assert.Contains("AGENTS.md (AGENTS.md, everywhere)", lines);
+        Assert.Contains("  and 1 list items whose wording says neither what to do nor what not to: no rules (rules.json lists them under otherItems)", lines);
+        var file = json.RootElement.GetProperty("ruleFiles").EnumerateArray().Single();
+        Assert.Equal(4, file.GetProperty("otherItems")[0].GetProperty("line").GetInt32());
+        Assert.Equal(3, file.GetProperty("rules")[0].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
     public void Report_lists_every_rule_by_file_and_line_with_how_it_is_enforced()
     {
         var report = ExplainReport.FromErrorLog("Shop.Orders", Sarif(Absent, Guidance, Enforced, Path));

@@ -51,6 +51,18 @@ namespace AgentGuard.Analyzers.GoldenRules
                         .EndObject()
                         .ToString()));
 
+                foreach (var item in file.Rules.OtherItems)
+                {
+                    // Nothing of the file disappears: an item that is no rule is listed with its line too.
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.RuleExplanation,
+                        file.LocationOfLine(item.Line),
+                        DiagnosticSeverity.Info,
+                        additionalLocations: null,
+                        properties: null,
+                        new JsonText().BeginObject().Property("record", "item").Property("file", file.DisplayPath).Property("line", item.Line).Property("text", item.Text).EndObject().ToString()));
+                }
+
                 foreach (var rule in file.Rules.Rules)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(

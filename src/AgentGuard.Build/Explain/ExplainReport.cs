@@ -15,12 +15,14 @@ namespace AgentGuard.Build.Explain
     {
         private readonly List<JsonElement> _rules;
         private readonly List<JsonElement> _files;
+        private readonly List<JsonElement> _items;
 
-        private ExplainReport(string project, List<JsonElement> rules, List<JsonElement> files)
+        private ExplainReport(string project, List<JsonElement> rules, List<JsonElement> files, List<JsonElement> items)
         {
             Project = project;
             _rules = rules;
             _files = files;
+            _items = items;
         }
 
         public string Project { get; }
@@ -37,6 +39,7 @@ namespace AgentGuard.Build.Explain
             using var sarif = JsonDocument.Parse(sarifText);
             var rules = new List<JsonElement>();
             var files = new List<JsonElement>();
+            var items = new List<JsonElement>();
             foreach (var run in Array(sarif.RootElement, "runs"))
             {
                 foreach (var result in Array(run, "results"))
@@ -51,14 +54,16 @@ namespace AgentGuard.Build.Explain
                     if (message != null)
                     {
                         using var record = JsonDocument.Parse(message);
-                        (String(record.RootElement, "record") == "file" ? files : rules).Add(record.RootElement.Clone());
+                        var kind = String(record.RootElement, "record");
+                        (kind == "file" ? files : kind == "item" ? items : rules).Add(record.RootElement.Clone());
                     }
                 }
             }
 
             rules.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
             files.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")));
-            return new ExplainReport(project, rules, files);
+            items.Sort((a, b) => Line(a).CompareTo(Line(b)));
+            return new ExplainReport(project, rules, files, items);
         }
 
         /// <summary>The count line explain ends with.</summary>
@@ -79,6 +84,12 @@ namespace AgentGuard.Build.Explain
                         yield return "                             " + detail;
                     }
                 }
+
+                var others = _items.Count(item => String(item, "file") == name);
+                if (others > 0)
+                {
+                    yield return $"  and {others} list items whose wording says neither what to do nor what not to: no rules (rules.json lists them under otherItems)";
+                }
             }
 
             yield return Summary;
@@ -86,7 +97,7 @@ namespace AgentGuard.Build.Explain
 
         /// <summary>Every rule file, with or without rules, in order.</summary>
         private IEnumerable<string> FileNames =>
-            _files.Select(file => String(file, "file")).Concat(_rules.Select(rule => String(rule, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
+            _files.Select(file => String(file, "file")).Concat(_rules.Select(rule => String(rule, "file"))).Concat(_items.Select(item => String(item, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
 
         /// <summary>" (Cursor rule, files matching **/*.cs)": the file's kind and where it applies.</summary>
         private string FileNote(string name)
@@ -129,6 +140,16 @@ namespace AgentGuard.Build.Explain
                     foreach (var rule in _rules.Where(rule => String(rule, "file") == name))
                     {
                         rule.WriteTo(writer);
+                    }
+
+                    writer.WriteEndArray();
+                    writer.WriteStartArray("otherItems");
+                    foreach (var item in _items.Where(item => String(item, "file") == name))
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteNumber("line", Line(item));
+                        writer.WriteString("text", String(item, "text"));
+                        writer.WriteEndObject();
                     }
 
                     writer.WriteEndArray();

@@ -166,3 +166,17 @@ public class ExactTargetTests
         Assert.Empty(Assert.Single(RuleFileReader.Read("- Never suppress warnings without a justification\n").Rules).BuiltinSubjects);
     }
 }
+
+/// <summary>Nothing of a file disappears: a list item that is no rule is kept, with its line, for explain.</summary>
+public class OtherItemTests
+{
+    [Fact]
+    public void List_items_that_are_no_rules_are_kept_with_their_lines()
+    {
+        var file = RuleFileReader.Read("# Layout\n\n- The `src` folder holds the services\n- Never use `DateTime.Now`\n");
+
+        Assert.Equal(new[] { 4 }, file.Rules.Select(rule => rule.Line));
+        var item = Assert.Single(file.OtherItems);
+        Assert.Equal((3, "The src folder holds the services"), (item.Line, item.Text));
+    }
+}
