@@ -17,6 +17,7 @@ namespace AgentGuard.Policy
             Paths = Frozen(parts.Ignored, parts.Paths);
             Dependencies = Frozen(parts.Ignored, parts.Dependencies);
             Builtins = Frozen(parts.Ignored, parts.Builtins);
+            Styles = Frozen(parts.Ignored, parts.Styles);
             BuiltinSubjects = parts.BuiltinSubjects.ToArray();
             AllowedTargets = parts.Allowed.ToArray();
             Scope = parts.ScopePaths.Count == 0 && parts.Tests == TestScope.All ? RuleScope.All : new RuleScope(parts.ScopePaths.ToArray(), parts.Tests);
@@ -52,6 +53,9 @@ namespace AgentGuard.Policy
 
         /// <summary>Built-in checks (AG1001-AG1009) the rule escalates to errors.</summary>
         public IReadOnlyList<string> Builtins { get; }
+
+        /// <summary>Style rules enforced through the SDK's analyzers (IDE, CA, CS1591): <see cref="StyleTable"/>.</summary>
+        public IReadOnlyList<StyleMapping> Styles { get; }
 
         /// <summary>
         /// The diagnostic IDs a rule about suppressions names ("CA2*" for "CA2xxx"): it escalates suppressions of those
@@ -89,8 +93,11 @@ namespace AgentGuard.Policy
         /// <summary>True when the boundary check enforces something of this rule on paths.</summary>
         public bool IsEnforcedOnPaths => Paths.Count > 0;
 
+        /// <summary>True when the SDK's analyzers enforce a style the rule names (<see cref="Styles"/>).</summary>
+        public bool IsEnforcedByStyle => Styles.Count > 0;
+
         /// <summary>True when nothing of the rule is machine-checked: it stays guidance.</summary>
-        public bool IsGuidance => !IsEnforcedInCode && !IsEnforcedOnPaths;
+        public bool IsGuidance => !IsEnforcedInCode && !IsEnforcedOnPaths && !IsEnforcedByStyle;
 
         /// <inheritdoc />
         public override string ToString() => "line " + Line + ": " + Text;
@@ -110,6 +117,8 @@ namespace AgentGuard.Policy
         public List<DependencyRule> Dependencies { get; } = new List<DependencyRule>();
 
         public List<string> Builtins { get; } = new List<string>();
+
+        public List<StyleMapping> Styles { get; } = new List<StyleMapping>();
 
         public List<string> BuiltinSubjects { get; } = new List<string>();
 
@@ -167,6 +176,7 @@ namespace AgentGuard.Policy
                 Paths.Clear();
                 Dependencies.Clear();
                 Builtins.Clear();
+                Styles.Clear();
                 Problems.RemoveAll(problem => problem.Kind == RuleProblemKind.Imprecise);
                 annotation.Bans.ForEach(AddSymbol);
                 annotation.Constructs.ForEach(AddConstruct);

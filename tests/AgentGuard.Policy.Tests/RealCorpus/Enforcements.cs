@@ -7,7 +7,8 @@ namespace AgentGuard.Policy.Tests.RealCorpus;
 /// <summary>
 /// What the reader enforces for one rule, in the form our labels write it (RealCorpus/labels.tsv): <c>ban:DateTime.Now</c>,
 /// <c>ban-new:HttpClient</c>, <c>construct:AsyncVoid</c>, <c>dependency:A->B</c>, <c>forbidden:deploy/**</c>,
-/// <c>approval:global.json</c>, <c>generated:**/Generated/**</c>, <c>tests:src/**=>tests/**</c>, <c>builtin:AG1001</c>.
+/// <c>approval:global.json</c>, <c>generated:**/Generated/**</c>, <c>tests:src/**=>tests/**</c>, <c>builtin:AG1001</c>,
+/// <c>style:IDE0008</c> (a style rule switched on through the SDK's analyzers).
 /// </summary>
 public static class Enforcements
 {
@@ -19,6 +20,7 @@ public static class Enforcements
         items.AddRange(rule.Dependencies.Select(dependency => $"dependency:{dependency.From}->{dependency.To}"));
         items.AddRange(rule.Paths.Select(Path));
         items.AddRange(rule.Builtins.Select(id => "builtin:" + id));
+        items.AddRange(rule.Styles.SelectMany(style => style.Ids).Select(id => "style:" + id));
         return items.Select(Normalize).Distinct().ToList();
     }
 

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>
+    /// One row of <see cref="StyleTable"/>: the wording that names a style rule, the diagnostic IDs and options it maps to,
+    /// and the examples that prove the wording (<see cref="Reads"/> must map to this entry, <see cref="Ignores"/> must not).
+    /// </summary>
+    public sealed class StyleEntry
+    {
+        internal StyleEntry(string name, string pattern, string[] ids, string[] options, string[] reads, string[] ignores, string? allowed = null, bool positive = true)
+        {
+            Name = name;
+            Pattern = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            Ids = ids;
+            Options = options.Select(option => option.Split(new[] { '=' }, 2)).Select(pair => new KeyValuePair<string, string>(pair[0].Trim(), pair[1].Trim())).ToArray();
+            Reads = reads;
+            Ignores = ignores;
+            Allowed = allowed == null ? null : new Regex(allowed, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            Positive = positive;
+            Requirement = ids.Aggregate(StyleRequirement.None, (requirement, id) => requirement | RequirementOf(id));
+        }
+
+        /// <summary>What the rule asks for, in a few words.</summary>
+        public string Name { get; }
+
+        /// <summary>The diagnostic IDs the rule switches on.</summary>
+        public IReadOnlyList<string> Ids { get; }
+
+        /// <summary>The options it sets.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> Options { get; }
+
+        /// <summary>Wordings the entry must read, in the styles real rule files use.</summary>
+        public IReadOnlyList<string> Reads { get; }
+
+        /// <summary>Look-alike wordings the entry must not read.</summary>
+        public IReadOnlyList<string> Ignores { get; }
+
+        /// <summary>What the build needs to run the entry's analyzers.</summary>
+        public StyleRequirement Requirement { get; }
+
+        /// <summary>The pattern, for the docs.</summary>
+        public string PatternText => Pattern.ToString();
+
+        internal Regex Pattern { get; }
+
+        /// <summary>Limits the analyzer applies by itself ("`this.` unless necessary"): no condition of the rule's own.</summary>
+        internal Regex? Allowed { get; }
+
+        /// <summary>True when the entry asks for something, so a negation before its words ("do not use X") rules it out.</summary>
+        internal bool Positive { get; }
+
+        /// <summary>Whether the pattern names a template: the file header's text comes from the rule's code spans.</summary>
+        internal bool TakesHeaderTemplate => Options.Any(option => option.Key == "file_header_template");
+
+        private static StyleRequirement RequirementOf(string id) =>
+            id.StartsWith("IDE", StringComparison.Ordinal) ? (id == "IDE0005" ? StyleRequirement.CodeStyle | StyleRequirement.DocumentationFile : StyleRequirement.CodeStyle)
+            : id.StartsWith("CA", StringComparison.Ordinal) ? StyleRequirement.NetAnalyzers
+            : id == "CS1591" ? StyleRequirement.DocumentationFile
+            : StyleRequirement.None;
+    }
+}
