@@ -24,6 +24,9 @@ namespace AgentGuard.Build
         /// <summary>The project's name, for the heading.</summary>
         public string ProjectName { get; set; } = string.Empty;
 
+        /// <summary>The project's folder: the analyzer config files above it are where an overridden style rule is overridden.</summary>
+        public string ProjectDirectory { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -35,7 +38,8 @@ namespace AgentGuard.Build
 
             try
             {
-                var report = ExplainReport.FromErrorLog(ProjectName, File.ReadAllText(ErrorLog));
+                var configs = ProjectDirectory.Length == 0 ? null : new AnalyzerConfigFiles(ProjectDirectory);
+                var report = ExplainReport.FromErrorLog(ProjectName, File.ReadAllText(ErrorLog), configs == null ? null : configs.Locate);
                 foreach (var line in report.Lines())
                 {
                     Log.LogMessage(MessageImportance.High, line);

@@ -65,6 +65,27 @@ namespace AgentGuard.Policy
             _ => "on request only",
         };
 
+        /// <summary>
+        /// True when the rules of a file with this scope apply to the source file <paramref name="sourcePath"/> (a full path):
+        /// under <paramref name="scopeFolder"/> when the file is nested below the project, and matched by its globs relative to
+        /// <paramref name="baseFolder"/>.
+        /// </summary>
+        public bool CoversSource(string baseFolder, string? scopeFolder, string sourcePath)
+        {
+            if (!string.IsNullOrEmpty(scopeFolder) && PathGlob.RelativeTo(scopeFolder!, sourcePath) == null)
+            {
+                return false;
+            }
+
+            if (Application == RuleFileApplication.Everywhere)
+            {
+                return true;
+            }
+
+            var relative = PathGlob.RelativeTo(baseFolder, sourcePath);
+            return relative != null && Covers(relative);
+        }
+
         /// <summary>True when the file's rules apply to <paramref name="relativePath"/> (relative to the base folder, '/').</summary>
         public bool Covers(string relativePath)
         {

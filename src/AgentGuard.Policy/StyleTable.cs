@@ -224,7 +224,7 @@ namespace AgentGuard.Policy
             Entry(
                 "collection expressions",
                 @"\bcollection\s+expressions?\b|\bcollection\s+initializers?\s+(?:with|using)\s+\[|\b(?:use|prefer)\s+(?:the\s+)?\[(?:\s*\.\.\.\s*)?\](?:\s+syntax)?|\bcollection\s+initializers?\s*:\s+[\w<>, ]+\s*=\s*\[\s*\]|\bmodern\s+\[\s*\]\s+syntax\b",
-                "IDE0028|IDE0300|IDE0301|IDE0302|IDE0303|IDE0304|IDE0305", "dotnet_style_prefer_collection_expression = true",
+                "IDE0028|IDE0300|IDE0301|IDE0302|IDE0303|IDE0304|IDE0305", "dotnet_style_prefer_collection_expression = true|dotnet_style_collection_initializer = true",
                 reads: new[] { "Prefer collection expressions (`[a, b]`) over `new List<T> { }`", "Use `[...]` syntax for collections", "6. **Collection expressions** — `[]` not `new List<T>()`" },
                 ignores: new[] { "Collection expressions do not compile on C# 11", "Do not use collection expressions for `ImmutableArray<T>` in this repo" },
                 allowed: @"\bfor\s+collections\b|\bover\s+[^.;]*$"),

@@ -107,6 +107,8 @@ public static class BoundaryTasks
 
     public static string ErrorText(this RecordingBuildEngine engine, string code) => engine.Errors.Single(error => error.Code == code).Message!;
 
+    public static IReadOnlyList<string> ErrorTexts(this RecordingBuildEngine engine, string code) => engine.Errors.Where(error => error.Code == code).Select(error => error.Message!).ToList();
+
     public static IEnumerable<string> HighMessages(this RecordingBuildEngine engine) =>
         engine.Messages.Where(message => message.Importance == MessageImportance.High).Select(message => message.Message!);
 

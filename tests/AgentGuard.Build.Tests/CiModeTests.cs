@@ -107,6 +107,29 @@ public sealed class CiModeTests
     }
 
     [Fact]
+    public void Lowering_the_severity_of_an_id_a_style_rule_switches_on_is_a_loosening_in_ci()
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
+        {
+            ["CLAUDE.md"] = "## C# conventions\n- Use file-scoped namespaces.\n- Use `nameof` instead of string literals.\n",
+            [".editorconfig"] = "root = true\n\n[*.cs]\nindent_style = space\n",
+        });
+        repository.Write(".editorconfig", "root = true\n\n[*.cs]\nindent_style = space\ndotnet_diagnostic.IDE0161.severity = none\ndotnet_diagnostic.IDE0040.severity = none\n");
+        repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);CA1507;CS1591</NoWarn>\n  </PropertyGroup>\n</Project>\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Contains("AG2007 .editorconfig", engine.Findings(repository));
+        Assert.Contains("AG2007 src/Shop/Shop.csproj", engine.Findings(repository));
+        var loosenings = engine.ErrorTexts("AG2007");
+        Assert.Contains(loosenings, text => text.StartsWith("'.editorconfig' loosens what is enforced: sets IDE0161 to none.", System.StringComparison.Ordinal));
+        Assert.Contains(loosenings, text => text.StartsWith("'src/Shop/Shop.csproj' loosens what is enforced: adds CA1507 to NoWarn.", System.StringComparison.Ordinal));
+
+        // IDE0040 and CS1591 are no rule's: lowering them loosens nothing AgentGuard enforces.
+        Assert.DoesNotContain(loosenings, text => text.Contains("IDE0040", System.StringComparison.Ordinal) || text.Contains("CS1591", System.StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_ledger_entry_the_change_adds_for_itself_is_no_review_in_ci()
     {
         using var repository = Create();

@@ -63,6 +63,9 @@ namespace AgentGuard.Analyzers.GoldenRules
                         new JsonText().BeginObject().Property("record", "item").Property("file", file.DisplayPath).Property("line", item.Line).Property("text", item.Text).EndObject().ToString()));
                 }
 
+                // The options the compiler ends up with for one file the rules cover: a style rule the project's own
+                // .editorconfig or .globalconfig sets otherwise is overridden there.
+                var tree = context.Compilation.SyntaxTrees.FirstOrDefault(t => file.Covers(t.FilePath));
                 foreach (var rule in file.Rules.Rules)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -71,7 +74,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                         DiagnosticSeverity.Info,
                         additionalLocations: null,
                         properties: null,
-                        Describe(file, rule, resolver, notApplied)));
+                        Describe(file, rule, resolver, notApplied, new EffectiveOptions(context.Compilation, context.Options, tree, context.CancellationToken))));
                 }
             }
         }
@@ -92,10 +95,11 @@ namespace AgentGuard.Analyzers.GoldenRules
             return null;
         }
 
-        private static string Describe(LoadedRuleFile file, GoldenRule rule, RuleTargetResolver resolver, string? notApplied)
+        private static string Describe(LoadedRuleFile file, GoldenRule rule, RuleTargetResolver resolver, string? notApplied, EffectiveOptions effective)
         {
             // A scoped file that matches no C# file of the project still guards the paths it matches in a change.
-            var enforcement = notApplied != null ? (file.Scope.Application == RuleFileApplication.Globs && rule.IsEnforcedOnPaths ? "paths" : "guidance") : rule.IsEnforcedInCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance";
+            var inCode = rule.IsEnforcedInCode || rule.IsEnforcedByStyle;
+            var enforcement = notApplied != null ? (file.Scope.Application == RuleFileApplication.Globs && rule.IsEnforcedOnPaths ? "paths" : "guidance") : inCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance";
             var json = new JsonText().BeginObject()
                 .Property("record", "rule")
                 .Property("file", file.DisplayPath)
@@ -138,6 +142,29 @@ namespace AgentGuard.Analyzers.GoldenRules
                     .Property("kind", path.Kind switch { PathRuleKind.Forbidden => "forbidden", PathRuleKind.Approval => "approval", PathRuleKind.Generated => "generated", _ => "tests" })
                     .Property("tests", path.TestsGlob)
                     .EndObject();
+            }
+
+            json.EndArray().BeginArray("styles");
+            foreach (var style in rule.Styles)
+            {
+                json.BeginObject()
+                    .Property("name", style.Name)
+                    .Strings("ids", style.Ids)
+                    .Property("severity", rule.Severity != RuleSeverity.Default ? Severity(rule) : style.Severity == RuleSeverity.Warning ? "warning" : "error")
+                    .Property("mapping", style.Describe())
+                    .BeginArray("options");
+                foreach (var option in style.Options)
+                {
+                    json.BeginObject().Property("key", option.Key).Property("value", option.Value).EndObject();
+                }
+
+                json.EndArray();
+                if (effective.Overridden(style, rule) is { } overridden)
+                {
+                    json.BeginObject("overridden").Property("key", overridden.Key).Property("value", overridden.Value).EndObject();
+                }
+
+                json.EndObject();
             }
 
             return json.EndArray()

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AgentGuard.Analyzers.RuleFiles;
@@ -22,6 +23,30 @@ namespace AgentGuard.Analyzers.GoldenRules
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules) =>
             context.RegisterAdditionalFileAction(fileContext => Report(fileContext, rules));
+
+        /// <summary>What the project switched off that style rules need, with why the rule is then not enforced in builds.</summary>
+        private static List<(StyleRequirement Requirement, string Why)> UnmetStyleRequirements(AnalyzerOptions options)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            bool Is(string property, string value) => global.TryGetValue("build_property." + property, out var set) && string.Equals(set.Trim(), value, System.StringComparison.OrdinalIgnoreCase);
+            var unmet = new List<(StyleRequirement, string)>();
+            if (Is("AgentGuardProjectEnforceCodeStyleInBuild", "false"))
+            {
+                unmet.Add((StyleRequirement.CodeStyle, "the project sets EnforceCodeStyleInBuild to false, so builds do not run the code-style analyzers: the rule is enforced in the IDE only. Remove the setting or set it to true"));
+            }
+
+            if (Is("AgentGuardProjectEnableNETAnalyzers", "false"))
+            {
+                unmet.Add((StyleRequirement.NetAnalyzers, "the project sets EnableNETAnalyzers to false, so the CA rules do not run: the rule is not enforced. Remove the setting or set it to true"));
+            }
+
+            if (global.TryGetValue("build_property.GenerateDocumentationFile", out var docs) && !string.Equals(docs.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+            {
+                unmet.Add((StyleRequirement.DocumentationFile, "the project does not set GenerateDocumentationFile to true, and the compiler checks documentation comments only when it writes a documentation file: the rule is not enforced. Set <GenerateDocumentationFile>true</GenerateDocumentationFile>"));
+            }
+
+            return unmet;
+        }
 
         private static void Report(AdditionalFileAnalysisContext context, RuleContext rules)
         {
@@ -72,8 +97,23 @@ namespace AgentGuard.Analyzers.GoldenRules
                     }
                 }
 
+                var unmet = UnmetStyleRequirements(context.Options);
                 foreach (var rule in file.Rules.Rules)
                 {
+                    foreach (var style in rule.Styles)
+                    {
+                        foreach (var (requirement, why) in unmet)
+                        {
+                            if (style.Requirement.HasFlag(requirement))
+                            {
+                                context.ReportDiagnostic(Diagnostic.Create(
+                                    Descriptors.UnresolvableRuleTarget,
+                                    file.LocationOf(rule),
+                                    $"{file.DisplayPath} line {rule.Line} maps to {string.Join(", ", style.Ids)} ({style.Name}), but {why}"));
+                            }
+                        }
+                    }
+
                     foreach (var problem in rule.Problems)
                     {
                         context.ReportDiagnostic(Diagnostic.Create(

@@ -73,21 +73,7 @@ namespace AgentGuard.Analyzers.RuleFiles
         }
 
         /// <summary>True when the rules of this file apply to <paramref name="sourcePath"/>.</summary>
-        public bool Covers(string sourcePath)
-        {
-            if (ScopeFolder != null && PathGlob.RelativeTo(ScopeFolder, sourcePath) == null)
-            {
-                return false;
-            }
-
-            if (Scope.Application == RuleFileApplication.Everywhere)
-            {
-                return true;
-            }
-
-            var relative = PathGlob.RelativeTo(Folder, sourcePath);
-            return relative != null && Scope.Covers(relative);
-        }
+        public bool Covers(string sourcePath) => Scope.CoversSource(Folder, ScopeFolder, sourcePath);
 
         /// <summary>An imported file applies where the file that imports it does.</summary>
         public void TakeScopeOf(LoadedRuleFile importer)

@@ -445,6 +445,7 @@ namespace AgentGuard.Build.Boundaries
                 return;
             }
 
+            var styleIds = StyleIdsOfBaseRules(GuardFiles);
             foreach (var file in _changes.Files.Where(file => !file.IsSubmodule))
             {
                 var isRuleFile = GuardFiles.IsRuleFile(file.Path) || (file.OldPath != null && GuardFiles.IsRuleFile(file.OldPath));
@@ -456,7 +457,7 @@ namespace AgentGuard.Build.Boundaries
 
                 var before = file.BasePath != null ? _content.ReadMergeBase(file.BasePath) : null;
                 var after = file.Exists ? _content.ReadWorkingTree(file.Path) : null;
-                var loosened = Loosening.Of(file, before, after, isRuleFile, isManifest);
+                var loosened = Loosening.Of(file, before, after, isRuleFile, isManifest, styleIds);
                 if (loosened.Count == 0 || !Claim(DiagnosticIds.GuardLoosened, file.Path))
                 {
                     continue;
@@ -468,6 +469,25 @@ namespace AgentGuard.Build.Boundaries
                     $"'{file.Path}' loosens what is enforced: {string.Join("; ", loosened)}. In CI a loosening needs its own approval: AgentGuardApprove with AG2007 or a glob that matches the file.",
                     approvalPath: RelativeToManifest(file.Path) ?? file.Path));
             }
+        }
+
+        /// <summary>The IDs the base branch's style rules switch on: lowering one of them loosens a golden rule (AG2007).</summary>
+        private HashSet<string> StyleIdsOfBaseRules(GuardFiles guardFiles)
+        {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var ruleFile in guardFiles.RuleFiles)
+            {
+                if (_content.ReadMergeBase(ruleFile) is { } bytes)
+                {
+                    var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+                    foreach (var rule in RuleFileReader.Read(text).Rules.Where(rule => !rule.Ignored))
+                    {
+                        ids.UnionWith(rule.Styles.SelectMany(style => style.Ids));
+                    }
+                }
+            }
+
+            return ids;
         }
 
         private static string Verb(ChangedFile file, string path) =>

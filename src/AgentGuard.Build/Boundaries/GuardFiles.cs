@@ -23,8 +23,12 @@ namespace AgentGuard.Build.Boundaries
         /// <param name="ruleFiles">The golden-rule files the build reads (with their imports), relative to the repository root.</param>
         public GuardFiles(string manifest, string ledger, IEnumerable<string> ruleFiles)
         {
-            _paths = new HashSet<string>(new[] { manifest, ledger, ".github/copilot-instructions.md" }.Concat(ruleFiles), StringComparer.OrdinalIgnoreCase);
+            RuleFiles = ruleFiles.ToList();
+            _paths = new HashSet<string>(new[] { manifest, ledger, ".github/copilot-instructions.md" }.Concat(RuleFiles), StringComparer.OrdinalIgnoreCase);
         }
+
+        /// <summary>The golden-rule files the build reads, relative to the repository root.</summary>
+        public IReadOnlyList<string> RuleFiles { get; }
 
         /// <summary>True when <paramref name="path"/> is a golden-rule file or a file one imports.</summary>
         public bool IsRuleFile(string path) => Why(path) == RuleFile;

@@ -19,13 +19,19 @@ namespace AgentGuard.Build.Boundaries
     /// </summary>
     internal static class Loosening
     {
-        private static readonly Regex AgId = new Regex(@"\bAG\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        private static readonly Regex SeverityLine = new Regex(@"^\s*dotnet_diagnostic\.(AG\d{4})\.severity\s*=\s*(\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
+        private static readonly Regex DiagnosticId = new Regex(@"\b[A-Z]{2,}\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        private static readonly Regex SeverityLine = new Regex(@"^\s*dotnet_diagnostic\.([A-Z]{2,}\d{4})\.severity\s*=\s*(\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         private static readonly string[] Severities = { "none", "silent", "suggestion", "warning", "error" };
 
-        /// <summary>What <paramref name="file"/> loosens, one phrase each; empty when nothing.</summary>
-        public static IReadOnlyList<string> Of(ChangedFile file, byte[]? before, byte[]? after, bool isRuleFile, bool isManifest)
+        /// <summary>
+        /// What <paramref name="file"/> loosens from <paramref name="before"/> (the merge base's content) to
+        /// <paramref name="after"/> (the working tree's), one phrase each; empty when nothing. <paramref name="isRuleFile"/>
+        /// and <paramref name="isManifest"/> say how to read it; <paramref name="styleIds"/> are the IDs the base branch's
+        /// style rules switch on (IDE0008, CA1507): lowering one of them is a loosening as for an AG ID.
+        /// </summary>
+        public static IReadOnlyList<string> Of(ChangedFile file, byte[]? before, byte[]? after, bool isRuleFile, bool isManifest, IReadOnlyCollection<string>? styleIds = null)
         {
+            var guarded = new Func<string, bool>(id => id.StartsWith("AG", StringComparison.OrdinalIgnoreCase) || (styleIds != null && styleIds.Contains(id, StringComparer.OrdinalIgnoreCase)));
             var path = file.Path;
             var name = GitPath.FileName(path);
             try
@@ -42,12 +48,12 @@ namespace AgentGuard.Build.Boundaries
 
                 if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
                 {
-                    return EditorConfig(Text(before), Text(after));
+                    return EditorConfig(Text(before), Text(after), guarded);
                 }
 
                 if (PackageSet.IsDependencyFile(path) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
                 {
-                    return MsBuild(before, after);
+                    return MsBuild(before, after, guarded);
                 }
             }
             catch (Exception exception) when (exception is XmlException || exception is RegexMatchTimeoutException)
@@ -60,10 +66,10 @@ namespace AgentGuard.Build.Boundaries
 
         private static string? Text(byte[]? bytes) => bytes == null ? null : Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
 
-        private static IReadOnlyList<string> MsBuild(byte[]? before, byte[]? after)
+        private static IReadOnlyList<string> MsBuild(byte[]? before, byte[]? after, Func<string, bool> guarded)
         {
-            var was = MsBuildSettings(before);
-            var now = MsBuildSettings(after);
+            var was = MsBuildSettings(before, guarded);
+            var now = MsBuildSettings(after, guarded);
             var changes = new List<string>();
             foreach (var id in now.Suppressed.Except(was.Suppressed, StringComparer.OrdinalIgnoreCase))
             {
@@ -99,7 +105,7 @@ namespace AgentGuard.Build.Boundaries
             public bool ReferencesAgentGuard { get; set; }
         }
 
-        private static Settings MsBuildSettings(byte[]? content)
+        private static Settings MsBuildSettings(byte[]? content, Func<string, bool> guarded)
         {
             var settings = new Settings();
             if (content == null || content.Length == 0)
@@ -117,10 +123,10 @@ namespace AgentGuard.Build.Boundaries
                     case "NoWarn":
                     case "MSBuildWarningsAsMessages":
                     case "WarningsNotAsErrors":
-                        settings.Suppressed.UnionWith(AgId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()));
+                        settings.Suppressed.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()).Where(guarded));
                         break;
                     case "WarningsAsErrors":
-                        settings.AsErrors.UnionWith(AgId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()));
+                        settings.AsErrors.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()).Where(guarded));
                         break;
                     case "AgentGuardEnabled":
                     case "AgentGuardBoundaryCheck":
@@ -171,10 +177,10 @@ namespace AgentGuard.Build.Boundaries
         }
 
         // A severity lowered from what the base branch set, or a new one below warning (the defaults are warning or error).
-        private static IReadOnlyList<string> EditorConfig(string? before, string? after)
+        private static IReadOnlyList<string> EditorConfig(string? before, string? after, Func<string, bool> guarded)
         {
-            var was = Severity(before);
-            var now = Severity(after);
+            var was = Severity(before, guarded);
+            var now = Severity(after, guarded);
             var changes = new List<string>();
             foreach (var entry in now)
             {
@@ -193,12 +199,17 @@ namespace AgentGuard.Build.Boundaries
             return changes;
         }
 
-        private static Dictionary<string, string> Severity(string? text)
+        private static Dictionary<string, string> Severity(string? text, Func<string, bool> guarded)
         {
             var severities = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (Match match in SeverityLine.Matches(text ?? string.Empty))
             {
                 var id = match.Groups[1].Value.ToUpperInvariant();
+                if (!guarded(id))
+                {
+                    continue;
+                }
+
                 var value = match.Groups[2].Value.ToLowerInvariant();
                 severities[id] = severities.TryGetValue(id, out var other) && Rank(other) < Rank(value) ? other : value;
             }
@@ -265,10 +276,20 @@ namespace AgentGuard.Build.Boundaries
                         _ => "asks for tests in " + path.TestsGlob + " with " + path.Glob,
                     }))
                     .Concat(rule.Dependencies.Select(dependency => "forbids the dependency " + dependency))
-                    .Concat(rule.Builtins.Select(builtin => "escalates " + builtin));
+                    .Concat(rule.Builtins.Select(builtin => "escalates " + builtin))
+                    .Concat(rule.Styles.SelectMany(style => style.Ids.Select(id => "switches on " + id)));
                 foreach (var key in ruleKeys)
                 {
                     keys[key] = (rule.Line, rule.Text, softer);
+                }
+
+                // A style rule's own wording decides its severity ("prefer" warns): one that now only warns is softer too.
+                foreach (var style in rule.Styles.Where(style => style.Severity == RuleSeverity.Warning))
+                {
+                    foreach (var id in style.Ids)
+                    {
+                        keys["switches on " + id] = (rule.Line, rule.Text, true);
+                    }
                 }
             }
 

@@ -16,6 +16,7 @@ namespace AgentGuard.Build.Explain
         private readonly List<JsonElement> _rules;
         private readonly List<JsonElement> _files;
         private readonly List<JsonElement> _items;
+        private Func<string, string?>? _locate;
 
         private ExplainReport(string project, List<JsonElement> rules, List<JsonElement> files, List<JsonElement> items)
         {
@@ -34,7 +35,13 @@ namespace AgentGuard.Build.Explain
         public int Guidance => _rules.Count(rule => Enforcement(rule) == "guidance");
 
         /// <summary>Reads the AG0010 results of a SARIF 2.1 (or 1.0) error log.</summary>
-        public static ExplainReport FromErrorLog(string project, string sarifText)
+        public static ExplainReport FromErrorLog(string project, string sarifText) => FromErrorLog(project, sarifText, null);
+
+        /// <summary>
+        /// As <see cref="FromErrorLog(string, string)"/>; <paramref name="locate"/> names the file and line that set an
+        /// analyzer config key the analyzer found overriding a style rule ("src/.editorconfig line 4").
+        /// </summary>
+        public static ExplainReport FromErrorLog(string project, string sarifText, Func<string, string?>? locate)
         {
             using var sarif = JsonDocument.Parse(sarifText);
             var rules = new List<JsonElement>();
@@ -63,7 +70,7 @@ namespace AgentGuard.Build.Explain
             rules.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
             files.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")));
             items.Sort((a, b) => Line(a).CompareTo(Line(b)));
-            return new ExplainReport(project, rules, files, items);
+            return new ExplainReport(project, rules, files, items) { _locate = locate };
         }
 
         /// <summary>The count line explain ends with.</summary>
@@ -168,7 +175,7 @@ namespace AgentGuard.Build.Explain
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        private static IEnumerable<string> Details(JsonElement rule)
+        private IEnumerable<string> Details(JsonElement rule)
         {
             var severity = String(rule, "severity");
             foreach (var symbol in Array(rule, "symbols"))
@@ -193,6 +200,16 @@ namespace AgentGuard.Build.Explain
             foreach (var builtin in Array(rule, "builtins"))
             {
                 yield return $"{builtin.GetString()} escalated to error";
+            }
+
+            foreach (var style in Array(rule, "styles"))
+            {
+                yield return "-> " + String(style, "mapping");
+                if (style.TryGetProperty("overridden", out var overridden))
+                {
+                    var where = String(overridden, "key") is { } key && _locate?.Invoke(key) is { } place ? place : "the project's analyzer config";
+                    yield return $"   overridden: {where} sets {String(overridden, "key")} = {String(overridden, "value")}, which wins over the rule";
+                }
             }
 
             foreach (var path in Array(rule, "paths"))

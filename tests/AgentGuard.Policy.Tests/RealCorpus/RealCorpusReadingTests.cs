@@ -101,6 +101,13 @@ public class RealCorpusReadingTests
         }
     }
 
+    /// <summary>What a checkable rule is, by the items its label names: the reader's own vocabulary, paths, style rules, or no kind.</summary>
+    private static string Share(Label label) =>
+        label.Expected.Any(item => item.StartsWith("style:", StringComparison.Ordinal)) ? "style rules an SDK analyzer checks"
+        : label.Expected.Any(Enforcements.IsOnPaths) ? "paths, approval, generated files, tests"
+        : label.Expected.All(item => item.StartsWith("code:", StringComparison.Ordinal)) ? "checkable by no kind AgentGuard has"
+        : "symbols, constructs, dependencies, built-in checks";
+
     private static Measurement Measure()
     {
         var measurement = new Measurement();
@@ -111,7 +118,7 @@ public class RealCorpusReadingTests
             foreach (var label in Labels.Value.Values.Where(label => label.Repo == row.Repo && label.Path == row.Path && label.Kind != 'N'))
             {
                 var enforced = read.TryGetValue(label.Line, out var items) && items.Intersect(label.Expected).Any();
-                measurement.Add(label.Kind.ToString(CultureInfo.InvariantCulture), row.Kind, enforced);
+                measurement.Add(label.Kind.ToString(CultureInfo.InvariantCulture), row.Kind, Share(label), enforced);
             }
         }
 
@@ -136,15 +143,17 @@ public class RealCorpusReadingTests
     {
         private readonly SortedDictionary<string, (int Enforced, int Total)> _byLabel = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, (int Enforced, int Total)> _byKind = new(StringComparer.Ordinal);
+        private readonly SortedDictionary<string, (int Enforced, int Total)> _byShare = new(StringComparer.Ordinal);
 
         public int Misread { get; set; }
 
         public double Recall => _byLabel.Values.Sum(v => v.Total) == 0 ? 1 : (double)_byLabel.Values.Sum(v => v.Enforced) / _byLabel.Values.Sum(v => v.Total);
 
-        public void Add(string label, string kind, bool enforced)
+        public void Add(string label, string kind, string share, bool enforced)
         {
             Count(_byLabel, label, enforced);
             Count(_byKind, kind, enforced);
+            Count(_byShare, share, enforced);
         }
 
         public string Report()
@@ -160,6 +169,11 @@ public class RealCorpusReadingTests
             foreach (var (kind, (enforced, count)) in _byKind)
             {
                 report.AppendLine(CultureInfo.InvariantCulture, $"  {kind} files: {enforced} of {count} enforced ({(count == 0 ? 0 : (double)enforced / count):P1})");
+            }
+
+            foreach (var (share, (enforced, count)) in _byShare)
+            {
+                report.AppendLine(CultureInfo.InvariantCulture, $"  {share}: {enforced} of {count} enforced");
             }
 
             return report.ToString();
