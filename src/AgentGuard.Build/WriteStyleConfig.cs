@@ -133,7 +133,7 @@ namespace AgentGuard.Build
                         continue;
                     }
 
-                    foreach (var mapping in rule.Styles)
+                    foreach (var mapping in rule.Styles.Where(mapping => !(isTest && mapping.ProductionByDefault && rule.Scope.Tests == TestScope.All)))
                     {
                         sources.Add(new StyleSource(mapping, display, rule, scopeFolder?.Length ?? 0, covered));
                     }

@@ -53,8 +53,11 @@ namespace AgentGuard.Policy
         /// <summary>True when the entry asks for something, so a negation before its words ("do not use X") rules it out.</summary>
         internal bool Positive { get; }
 
-        /// <summary>Whether the pattern names a template: the file header's text comes from the rule's code spans.</summary>
-        internal bool TakesHeaderTemplate => Options.Any(option => option.Key == "file_header_template");
+        /// <summary>
+        /// True when the entry leaves test projects alone unless the rule names tests: test methods are named for their
+        /// behaviour ("Returns_the_total"), not with the <c>Async</c> suffix a rule about async methods asks of the code.
+        /// </summary>
+        public bool ProductionByDefault => Options.Any(option => option.Key.StartsWith("dotnet_naming_rule.agentguard_async", StringComparison.Ordinal));
 
         private static StyleRequirement RequirementOf(string id) =>
             id.StartsWith("IDE", StringComparison.Ordinal) ? (id == "IDE0005" ? StyleRequirement.CodeStyle | StyleRequirement.DocumentationFile : StyleRequirement.CodeStyle)

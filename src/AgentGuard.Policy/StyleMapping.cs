@@ -35,7 +35,11 @@ namespace AgentGuard.Policy
             Options = options;
             Severity = severity;
             Requirement = entry.Requirement;
+            ProductionByDefault = entry.ProductionByDefault;
         }
+
+        /// <summary>True when the mapping leaves test projects alone unless its rule names tests (<see cref="StyleEntry.ProductionByDefault"/>).</summary>
+        public bool ProductionByDefault { get; }
 
         /// <summary>The table entry's name ("explicit types instead of var").</summary>
         public string Name { get; }

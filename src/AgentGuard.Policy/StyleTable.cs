@@ -74,9 +74,9 @@ namespace AgentGuard.Policy
                 allowed: @"\bfor\s+(?:fields|members|properties|methods|member\s+access)\b"),
             Entry(
                 "braces always",
-                @"\b(?:always\s+use|use|require|always\s+add|add)\s+(?:curly\s+)?(?:braces|\{\s*\})(?!\s+(?:on|style|placement|at|in\s+the\s+same))|\b(?:curly\s+)?braces\s+(?:are\s+)?(?:always\s+)?(?:required|mandatory)\b|\bbraces\s+always\b|\bnever\s+omit\s+(?:curly\s+)?braces\b",
+                @"\b(?:always\s+use|use|require|always\s+add|add|prefer)\s+(?:curly\s+)?(?:braces|\{\s*\})(?!\s+(?:on|style|placement|at|in\s+the\s+same))|\b(?:curly\s+)?braces\s+(?:are\s+)?(?:always\s+)?(?:required|mandatory)\b|\bbraces\s+always\b|\bnever\s+omit\s+(?:curly\s+)?braces\b",
                 "IDE0011", "csharp_prefer_braces = true",
-                reads: new[] { "Always use braces, even for one-line `if` bodies", "- **Braces always required** for `if`, `for`, `while`", "Never omit braces" },
+                reads: new[] { "Always use braces, even for one-line `if` bodies", "- **Braces always required** for `if`, `for`, `while`", "Never omit braces", "Prefer braces, even for single-line bodies" },
                 ignores: new[] { "Braces on the next line (Allman style)", "Use braces on a new line", "Always use braces for blocks except single-line exits" },
                 allowed: @"\bfor\s+(?:`?(?:if|for|foreach|while|do|else|using|lock|etc\.?)`?(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+)?)+|\b(?:even\s+)?for\s+(?:code\s+blocks|blocks|control\s+(?:flow|statements|blocks)|`?if`?|single[- ]line\s+(?:bodies|statements|blocks|ifs?)|one[- ]line\s+\S+\s+bodies)\b|\beven\s+(?:for\s+)?(?:single|one)[- ]line\s+\w+(?:\s+\w+)?|\bfor\s+if\s*,?\s*for\s*,?\s*while\b"),
             Entry(
@@ -413,6 +413,69 @@ namespace AgentGuard.Policy
                 positive: false),
         };
 
+        // Each entry's pattern runs only on text that holds one of its words (lower case): most bullets name no style, and
+        // the table is read for every bullet of every rule file.
+        private static readonly Dictionary<string, string[]> Triggers = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["explicit types instead of var"] = new[] { "explicit", "var", "implicitly" },
+            ["var everywhere"] = new[] { "var", "implicitly" },
+            ["var when the type is apparent"] = new[] { "var" },
+            ["explicit types unless the type is apparent"] = new[] { "explicit" },
+            ["no unnecessary this."] = new[] { "this" },
+            ["always qualify members with this."] = new[] { "this" },
+            ["braces always"] = new[] { "brace", "{" },
+            ["file-scoped namespaces"] = new[] { "file-scoped", "file scoped" },
+            ["block-scoped namespaces"] = new[] { "scoped" },
+            ["is null checks"] = new[] { "is null", "is not null" },
+            ["nameof instead of string literals"] = new[] { "nameof" },
+            ["pattern matching"] = new[] { "pattern matching" },
+            ["switch expressions"] = new[] { "switch expression" },
+            ["null propagation"] = new[] { "propagation", "null-conditional", "null conditional", "?." },
+            ["null coalescing"] = new[] { "coalesc" },
+            ["compound null-coalescing assignment"] = new[] { "??=" },
+            ["ArgumentNullException.ThrowIfNull"] = new[] { "throwifnull" },
+            ["ObjectDisposedException.ThrowIf"] = new[] { "objectdisposedexception" },
+            ["ArgumentException.ThrowIfNullOrEmpty"] = new[] { "throwifnullor" },
+            ["ArgumentOutOfRangeException throw helpers"] = new[] { "argumentoutofrangeexception" },
+            ["culture-explicit formatting"] = new[] { "culture", "iformatprovider", "format provider" },
+            ["explicit StringComparison"] = new[] { "stringcomparison" },
+            ["ConfigureAwait(false)"] = new[] { "configureawait" },
+            ["async methods end with Async"] = new[] { "async" },
+            ["interfaces start with I"] = new[] { "interface" },
+            ["no private keyword"] = new[] { "private", "default access" },
+            ["explicit accessibility modifiers"] = new[] { "accessibility", "access modifier", "visibility" },
+            ["primary constructors"] = new[] { "primary constructor" },
+            ["collection expressions"] = new[] { "collection", "[]", "[...]", "[ ]" },
+            ["object initializers"] = new[] { "initializer" },
+            ["collection initializers"] = new[] { "initializer" },
+            ["file header"] = new[] { "header", "copyright", "start every", "start each" },
+            ["XML docs on public APIs"] = new[] { "xml" },
+            ["seal classes not designed for inheritance"] = new[] { "seal" },
+            ["static members where possible"] = new[] { "static" },
+            ["readonly fields"] = new[] { "readonly" },
+            ["simple using declarations"] = new[] { "using" },
+            ["language keywords for types"] = new[] { "keyword" },
+            ["target-typed new"] = new[] { "new" },
+            ["no type name repeated after new"] = new[] { "new" },
+            ["expression-bodied members"] = new[] { "expression-bodied", "expression bodied" },
+            ["no unused parameters"] = new[] { "unused parameter" },
+            ["no unnecessary suppressions"] = new[] { "suppression" },
+            ["no unused using directives"] = new[] { "using" },
+            ["using directives outside the namespace"] = new[] { "using" },
+            ["using directives inside the namespace"] = new[] { "using" },
+            ["namespaces match folders"] = new[] { "namespace" },
+            ["auto-properties"] = new[] { "propert" },
+            ["static local functions"] = new[] { "local function" },
+            ["throw expressions"] = new[] { "throw expression" },
+            ["inline out variables"] = new[] { "out " },
+            ["no general exception catch"] = new[] { "catch" },
+            ["no visible instance fields"] = new[] { "field" },
+            ["forward cancellation tokens"] = new[] { "cancellation" },
+            ["TryGetValue instead of ContainsKey"] = new[] { "trygetvalue" },
+            ["LoggerMessage for logging"] = new[] { "loggermessage" },
+            ["constant log message templates"] = new[] { "interpolat", "template" },
+        };
+
         // Conditions the analyzers' options cannot express: the rule then stays guidance.
         private static readonly Regex Limit = new Regex(
             @"\b(?:except|unless|only|when|whenever|while|if|before|after|without|other\s+than|apart\s+from|but\s+not|legacy)\b"
@@ -476,8 +539,14 @@ namespace AgentGuard.Policy
             reason = null;
             text = text.Replace('\u2019', '\'');
             var found = new List<(StyleEntry Entry, Match Match)>();
+            var lower = text.ToLowerInvariant();
             foreach (var entry in Entries)
             {
+                if (!IsTriggered(entry, lower))
+                {
+                    continue;
+                }
+
                 foreach (Match match in entry.Pattern.Matches(text))
                 {
                     if ((!entry.Positive || !IsNegated(text, match)) && InContext(text, match))
@@ -555,6 +624,32 @@ namespace AgentGuard.Policy
 
             return mappings;
         }
+
+        /// <summary>True when <paramref name="lower"/> holds one of the entry's words, so its pattern may match.</summary>
+        internal static bool IsTriggered(StyleEntry entry, string lower)
+        {
+            if (!Triggers.TryGetValue(entry.Name, out var words))
+            {
+                return true;
+            }
+
+            foreach (var word in words)
+            {
+                // At the start of a word: "var" in "use var", not in "GetEnvironmentVariable".
+                for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
+                {
+                    if (at == 0 || !char.IsLetter(lower[at - 1]) || !char.IsLetter(word[0]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>True when every entry has its words.</summary>
+        internal static bool EveryEntryHasTriggers => Entries.All(entry => Triggers.ContainsKey(entry.Name));
 
         /// <summary>The header a rule quotes: its code spans that are comment lines, without the comment marker.</summary>
         private static string? HeaderTemplate(IReadOnlyList<string> codeSpans)

@@ -33,6 +33,13 @@ if (args.Contains("--fuzz"))
     return;
 }
 
+// Style rules through the SDK's analyzers, in real dotnet build runs of the 500-file project; --style runs this part alone.
+if (args.Contains("--style"))
+{
+    StyleBenchmark.Run(quick ? 3 : 5);
+    return;
+}
+
 // The boundary task on a generated 20,000-file repository; --boundaries runs this part alone, --reading skips it.
 if (!args.Contains("--reading"))
 {
