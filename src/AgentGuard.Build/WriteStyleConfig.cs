@@ -32,6 +32,12 @@ namespace AgentGuard.Build
         /// <summary>"true" in a test project: rules "in tests" apply there, rules "in production code" do not.</summary>
         public string IsTestProject { get; set; } = string.Empty;
 
+        /// <summary>
+        /// The project's own analyzer config files (<c>@(EditorConfigFiles)</c> without the SDK's and the generated ones):
+        /// the keys they set are left out of the config's file sections, which would otherwise win over a global config.
+        /// </summary>
+        public ITaskItem[] ProjectConfigFiles { get; set; } = Array.Empty<ITaskItem>();
+
         /// <summary>Where to write the config.</summary>
         [Required]
         public string OutputPath { get; set; } = string.Empty;
@@ -47,10 +53,22 @@ namespace AgentGuard.Build
         /// <inheritdoc />
         public override bool Execute()
         {
-            var sources = Sources(out var sourceFiles);
-            var text = StyleConfig.Write(sources, sourceFiles);
             try
             {
+                var projectKeys = ProjectKeys();
+                var sources = Sources(out var sourceFiles);
+                if (projectKeys.Any(key => key.StartsWith("dotnet_naming_rule.", StringComparison.Ordinal)))
+                {
+                    // In a build IDE1006's severity is every naming rule's: raising it for a golden rule would raise the
+                    // project's own naming rules (suggestions in the IDE) to errors too.
+                    foreach (var naming in sources.Where(source => source.Mapping.Ids.Contains("IDE1006")).ToList())
+                    {
+                        sources.Remove(naming);
+                        Log.LogWarning(null, DiagnosticIds.UnresolvableRuleTarget, null, naming.RuleFilePath, naming.Rule.Line, 1, 0, 0, "{0}", $"{naming.RuleFile} line {naming.Rule.Line} maps to IDE1006 ({naming.Mapping.Name}), but the project's .editorconfig defines naming rules of its own, and in a build IDE1006's severity is theirs too: the rule is not enforced in builds. Write it as a naming rule in the .editorconfig");
+                    }
+                }
+
+                var text = StyleConfig.Write(sources, sourceFiles, projectKeys);
                 if (text == null)
                 {
                     if (File.Exists(OutputPath))
@@ -72,12 +90,40 @@ namespace AgentGuard.Build
                 var needs = sources.Aggregate(StyleRequirement.None, (all, source) => all | source.Mapping.Requirement);
                 Requirements = string.Join(";", Enum.GetValues(typeof(StyleRequirement)).Cast<StyleRequirement>().Where(flag => flag != StyleRequirement.None && needs.HasFlag(flag)));
             }
-            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is ArgumentException || exception is NotSupportedException)
             {
                 Log.LogWarning(null, DiagnosticIds.UnresolvableRuleTarget, null, OutputPath, 0, 0, 0, 0, "AgentGuard could not write '{0}' ({1}); the style rules of the golden-rule files are not enforced in this build", OutputPath, exception.Message);
             }
 
             return true;
+        }
+
+        /// <summary>Every key the project's own analyzer config files set, lower case.</summary>
+        private HashSet<string> ProjectKeys()
+        {
+            var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in ProjectConfigFiles)
+            {
+                var path = item.GetMetadata("FullPath") is { Length: > 0 } full ? full : item.ItemSpec;
+                var name = Path.GetFileName(path);
+                if (!File.Exists(path) || string.Equals(Path.GetFullPath(path), Path.GetFullPath(OutputPath), StringComparison.OrdinalIgnoreCase)
+                    || name.StartsWith("analysislevel", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".GeneratedMSBuildEditorConfig.editorconfig", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                foreach (var line in File.ReadLines(path))
+                {
+                    var trimmed = line.Trim();
+                    var equals = trimmed.IndexOf('=');
+                    if (equals > 0 && trimmed[0] != '#' && trimmed[0] != ';' && trimmed[0] != '[')
+                    {
+                        keys.Add(trimmed.Substring(0, equals).Trim().ToLowerInvariant());
+                    }
+                }
+            }
+
+            return keys;
         }
 
         private List<StyleSource> Sources(out List<string> sourceFiles)
@@ -135,7 +181,7 @@ namespace AgentGuard.Build
 
                     foreach (var mapping in rule.Styles.Where(mapping => !(isTest && mapping.ProductionByDefault && rule.Scope.Tests == TestScope.All)))
                     {
-                        sources.Add(new StyleSource(mapping, display, rule, scopeFolder?.Length ?? 0, covered));
+                        sources.Add(new StyleSource(mapping, display, rule, scopeFolder?.Length ?? 0, covered) { RuleFilePath = entry.Source });
                     }
                 }
             }

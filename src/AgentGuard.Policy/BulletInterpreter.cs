@@ -183,7 +183,7 @@ namespace AgentGuard.Policy
 
             // Style rules ("Use file-scoped namespaces", "**Braces always required**") are read from the whole bullet, also
             // when it is a bare noun phrase under a conventions heading.
-            var styles = StyleTable.Read(text, codes, section.Label, out var styleReason);
+            var styles = StyleTable.Read(text, codes, section.Label, first, out var styleReason);
             parts.Styles.AddRange(styles);
             if (!normative && parts.Paths.Count == 0 && annotation == null && styles.Count == 0 && styleReason == null)
             {

@@ -38,6 +38,9 @@ namespace AgentGuard.Policy
 
         /// <summary>The files it applies to, or null for all.</summary>
         public IReadOnlyList<string>? Files { get; }
+
+        /// <summary>The rule file's full path, for a message on its line.</summary>
+        public string? RuleFilePath { get; set; }
     }
 
     /// <summary>
@@ -59,7 +62,11 @@ namespace AgentGuard.Policy
         /// The project's source files: an ID whose severity no code-style option carries ("file_scoped:error") gets its
         /// severity in a section per file too, since <c>dotnet format</c> reads severities from sections only.
         /// </param>
-        public static string? Write(IReadOnlyList<StyleSource> sources, IReadOnlyList<string>? sourceFiles = null)
+        /// <param name="projectKeys">
+        /// Keys the project's own analyzer config files set. A global config's file sections apply after every global
+        /// section, whatever its level, so a section never sets one of them: the project's setting keeps winning.
+        /// </param>
+        public static string? Write(IReadOnlyList<StyleSource> sources, IReadOnlyList<string>? sourceFiles = null, ICollection<string>? projectKeys = null)
         {
             if (sources.Count == 0)
             {
@@ -71,7 +78,7 @@ namespace AgentGuard.Policy
             text.Append("# Each entry names its rule. The project's own .editorconfig and .globalconfig settings win over these.\n");
             text.Append("is_global = true\n");
             text.Append("global_level = ").Append(GlobalLevel.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            WriteSection(text, sources.Where(source => source.Files == null).ToList());
+            WriteSection(text, sources.Where(source => source.Files == null).ToList(), null);
 
             var byFile = new SortedDictionary<string, List<StyleSource>>(StringComparer.Ordinal);
             foreach (var source in sources.Where(source => source.Files != null))
@@ -98,15 +105,15 @@ namespace AgentGuard.Policy
 
             foreach (var file in byFile)
             {
-                text.Append('\n').Append('[').Append(file.Key.Replace('\\', '/')).Append("]\n");
-                var written = WriteSection(text, file.Value);
+                text.Append('\n').Append('[').Append(SectionName(file.Key)).Append("]\n");
+                var written = WriteSection(text, file.Value, projectKeys);
                 var lines = new List<string>();
                 foreach (var source in severityOnly)
                 {
                     foreach (var id in source.Mapping.Ids)
                     {
                         var key = "dotnet_diagnostic." + id + ".severity";
-                        if (written.Add(key))
+                        if ((projectKeys == null || !projectKeys.Contains(key)) && written.Add(key))
                         {
                             lines.Add(key + " = " + SeverityName(source.Rule.Severity != RuleSeverity.Default ? source.Rule.Severity : source.Mapping.Severity));
                         }
@@ -123,9 +130,14 @@ namespace AgentGuard.Policy
         }
 
         /// <summary>The keys one section sets, each once: the nearest rule's option, the strongest severity.</summary>
-        private static HashSet<string> WriteSection(StringBuilder text, List<StyleSource> sources)
+        private static HashSet<string> WriteSection(StringBuilder text, List<StyleSource> sources, ICollection<string>? skipped)
         {
             var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in skipped ?? Array.Empty<string>())
+            {
+                written[key] = string.Empty;
+            }
+
             var severities = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
             foreach (var source in sources)
             {
@@ -170,6 +182,23 @@ namespace AgentGuard.Policy
             }
 
             return new HashSet<string>(written.Keys, StringComparer.OrdinalIgnoreCase);
+        }
+
+        /// <summary>A full path as a section name: '/' separated, with the characters that would start a comment escaped.</summary>
+        private static string SectionName(string path)
+        {
+            var name = new StringBuilder();
+            foreach (var c in path.Replace('\\', '/'))
+            {
+                if (c == '#' || c == ';')
+                {
+                    name.Append('\\');
+                }
+
+                name.Append(c);
+            }
+
+            return name.ToString();
         }
 
         /// <summary>

@@ -55,9 +55,11 @@ namespace AgentGuard.Policy
 
         /// <summary>
         /// True when the entry leaves test projects alone unless the rule names tests: test methods are named for their
-        /// behaviour ("Returns_the_total"), not with the <c>Async</c> suffix a rule about async methods asks of the code.
+        /// behaviour ("Returns_the_total"), not with the <c>Async</c> suffix a rule about async methods asks of the code, and
+        /// a test project's public classes are no API that needs XML docs.
         /// </summary>
-        public bool ProductionByDefault => Options.Any(option => option.Key.StartsWith("dotnet_naming_rule.agentguard_async", StringComparison.Ordinal));
+        public bool ProductionByDefault =>
+            Options.Any(option => option.Key.StartsWith("dotnet_naming_rule.agentguard_async", StringComparison.Ordinal)) || Ids.Contains("CS1591");
 
         private static StyleRequirement RequirementOf(string id) =>
             id.StartsWith("IDE", StringComparison.Ordinal) ? (id == "IDE0005" ? StyleRequirement.CodeStyle | StyleRequirement.DocumentationFile : StyleRequirement.CodeStyle)

@@ -31,17 +31,17 @@ namespace AgentGuard.Policy
         {
             Entry(
                 "explicit types instead of var",
-                @"\bexplicit(?:ly)?[- ]typ(?:es?|ed|ing)\b(?![^.;]{0,30}\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is)(?!\s+(?:conversions?|casts?|interface|implementations?|parameters?\s+for|arguments?))(?:\s+declarations?|\s+(?:local\s+)?variables?|\s+locals?)?|\b" + Negation + @"\s+(?:use\s+|using\s+)?(?:of\s+)?(?:the\s+)?(?:implicitly[- ]typed\s+locals|var)\b(?![-\w])|\binstead\s+of\s+var\b(?![-\w])",
+                @"\bexplicit(?:ly)?[- ]typ(?:e|ed)\s+(?:declarations?|(?:local\s+)?variables?|locals?)\b(?![^.;]{0,30}\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is)|\bexplicit\s+types?\b(?=[^.;]{0,20}\b(?:instead\s+of|over|rather\s+than|not)\s+var\b)|\b" + Negation + @"\s+(?:use\s+|using\s+)?(?:of\s+)?(?:the\s+)?(?:implicitly[- ]typed\s+locals|var)\b(?![-\w])|\binstead\s+of\s+var\b(?![-\w])",
                 "IDE0008", VarOff,
                 reads: new[] { "Use explicit types instead of `var`.", "- **No `var`** — write the type.", "Never use `var`", "Prefer explicitly typed locals" },
-                ignores: new[] { "Use `var` when the type is apparent", "Explicit type conversions must be checked", "Avoid `var` in JavaScript files", "Never use `var` except for anonymous types" },
+                ignores: new[] { "Use `var` when the type is apparent", "Explicit type conversions must be checked", "Avoid `var` in JavaScript files", "Never use `var` except for anonymous types", "Use explicit types for public API return values", "Use explicitly typed options classes" },
                 positive: false),
             Entry(
                 "var everywhere",
                 @"(?<![-\w])var\b(?![-\w])\s+(?:is\s+)?(?:preferred|everywhere|wherever|always|for\s+all\s+locals|for\s+locals)|\b(?:always\s+use|use|prefer)\s+var\b(?![-\w])(?:\s+for\s+(?:all\s+)?(?:local\s+variables|locals|variables))?(?!\s+(?:for|when|only|if|where|in))|\bimplicitly[- ]typed\s+locals\b",
                 "IDE0007", VarOn,
                 reads: new[] { "Use `var` for local variables", "- `var` everywhere", "**`var` is preferred**", "Always use `var`." },
-                ignores: new[] { "Use explicit types instead of `var`", "Don't use `var`", "Use `var` only for anonymous types", "Prefer `let` over `var` in scripts" }),
+                ignores: new[] { "Use explicit types instead of `var`", "Don't use `var`", "Use `var` only for anonymous types", "Prefer `let` over `var` in scripts", "❌ `var` everywhere" }),
             Entry(
                 "var when the type is apparent",
                 @"\b(?:use|prefer)\s+var\b(?![-\w])\s+(?:only\s+)?(?:when|where|if)\s+the\s+type\s+is\s+(?:apparent|obvious|evident|clear)|(?<![-\w])var\b(?![-\w])\s+(?:is\s+)?preferred\s+(?:when|where|wherever)\s+the\s+type\s+is\s+(?:apparent|obvious|evident|clear)",
@@ -59,38 +59,53 @@ namespace AgentGuard.Policy
                 positive: false),
             Entry(
                 "no unnecessary this.",
-                @"\b(?:avoid|never\s+use|don't\s+use|do\s+not\s+use|no|omit|remove)\s+(?:the\s+)?(?:unnecessary\s+|redundant\s+)?this\.?(?![\w(])(?:\s+(?:qualifiers?|qualification|prefix(?:es)?|keyword))?|\bthis\.?\s+(?:qualifiers?\s*:?\s*|qualification\s*:?\s*|prefix\s*:?\s*)?(?:is\s+|are\s+)?not\s+used\b",
+                @"\b(?:avoid|never\s+use|don't\s+use|do\s+not\s+use|no|omit|remove)\s+(?:the\s+)?(?:unnecessary\s+|redundant\s+)?this(?:\.(?![\w(])(?:\s+(?:qualifiers?|qualification|prefix(?:es)?|keyword))?|\s+(?:qualifiers?|qualification|prefix(?:es)?|keyword))|\bthis(?:\.\s*|\s+(?=qualifier|qualification|prefix))(?:qualifiers?\s*:?\s*|qualification\s*:?\s*|prefix\s*:?\s*)?(?:is\s+|are\s+)?not\s+used\b",
                 "IDE0003", ThisOff,
                 reads: new[] { "Avoid `this.` unless necessary", "- **`this.` qualifier**: Not used unless necessary", "Do not use `this.`", "`this.` is **not used** for local calls" },
-                ignores: new[] { "Always use `this.` for fields", "Avoid `this` in arrow functions in TypeScript", "Don't use `lock (this)`" },
+                ignores: new[] { "Always use `this.` for fields", "Avoid `this` in arrow functions in TypeScript", "Don't use `lock (this)`", "Don't use this package; use Serilog instead" },
                 allowed: @"\bunless\s+(?:it\s+is\s+|they\s+are\s+)?(?:necessary|required|needed)\b|\bfor\s+local\s+calls\b|\bfor\s+(?:fields|members|properties|methods)\b",
                 positive: false),
             Entry(
                 "always qualify members with this.",
-                @"\balways\s+(?:use|qualify\s+(?:\w+\s+)?with|prefix\s+(?:\w+\s+)?with)\s+this\.?(?![\w(])|\bqualify\s+(?:members|fields|properties|methods|member\s+access)\s+with\s+this\b",
+                @"\balways\s+(?:use|qualify\s+(?:\w+\s+)?with|prefix\s+(?:\w+\s+)?with)\s+this(?:\.(?![\w(])|\s+(?:qualifiers?|qualification|prefix|keyword))|\bqualify\s+(?:members|fields|properties|methods|member\s+access)\s+with\s+this\b",
                 "IDE0009", ThisOn,
                 reads: new[] { "Always use `this.` for members", "Qualify members with `this.`" },
-                ignores: new[] { "Avoid `this.`", "Always use `this` binding in JavaScript handlers" },
+                ignores: new[] { "Avoid `this.`", "Always use `this` binding in JavaScript handlers", "Always use this format for commit messages" },
                 allowed: @"\bfor\s+(?:fields|members|properties|methods|member\s+access)\b"),
             Entry(
                 "braces always",
-                @"\b(?:always\s+use|use|require|always\s+add|add|prefer)\s+(?:curly\s+)?(?:braces|\{\s*\})(?!\s+(?:on|style|placement|at|in\s+the\s+same))|\b(?:curly\s+)?braces\s+(?:are\s+)?(?:always\s+)?(?:required|mandatory)\b|\bbraces\s+always\b|\bnever\s+omit\s+(?:curly\s+)?braces\b",
+                @"\b(?:always\s+use|use|require|always\s+add|add|prefer)\s+(?:curly\s+)?(?:braces|\{\s*\})(?!\s+(?:on|style|placement|at|in\s+the\s+same))|\b(?:curly\s+)?braces\s+(?:are\s+)?(?:always\s+)?(?:required|mandatory)\b|\bbraces\s+always\b",
                 "IDE0011", "csharp_prefer_braces = true",
-                reads: new[] { "Always use braces, even for one-line `if` bodies", "- **Braces always required** for `if`, `for`, `while`", "Never omit braces", "Prefer braces, even for single-line bodies" },
+                reads: new[] { "Always use braces, even for one-line `if` bodies", "- **Braces always required** for `if`, `for`, `while`", "Prefer braces, even for single-line bodies" },
                 ignores: new[] { "Braces on the next line (Allman style)", "Use braces on a new line", "Always use braces for blocks except single-line exits" },
                 allowed: @"\bfor\s+(?:`?(?:if|for|foreach|while|do|else|using|lock|etc\.?)`?(?:\s*[,/]\s*|\s+and\s+|\s+or\s+|\s+)?)+|\b(?:even\s+)?for\s+(?:code\s+blocks|blocks|control\s+(?:flow|statements|blocks)|`?if`?|single[- ]line\s+(?:bodies|statements|blocks|ifs?)|one[- ]line\s+\S+\s+bodies)\b|\beven\s+(?:for\s+)?(?:single|one)[- ]line\s+\w+(?:\s+\w+)?|\bfor\s+if\s*,?\s*for\s*,?\s*while\b"),
+            Entry(
+                "never omit braces",
+                @"\b(?:never|don't|do\s+not)\s+omit\s+(?:the\s+)?(?:curly\s+)?braces\b",
+                "IDE0011", "csharp_prefer_braces = true",
+                reads: new[] { "Never omit braces", "Don't omit curly braces, even for one-line bodies" },
+                ignores: new[] { "Always use braces for blocks except single-line exits", "Never omit braces in generated code" },
+                allowed: @"\b(?:even\s+)?for\s+(?:one|single)[- ]line\s+\w+|\beven\s+(?:for\s+)?(?:single|one)[- ]line\s+\w+(?:\s+\w+)?",
+                positive: false),
             Entry(
                 "file-scoped namespaces",
                 @"\bfile[- ]scoped\s+namespaces?(?:\s+declarations?)?\b",
                 "IDE0161", "csharp_style_namespace_declarations = file_scoped",
                 reads: new[] { "Use file-scoped namespaces.", "- **Namespaces**: file-scoped namespace declarations", "✅ File-scoped namespaces" },
-                ignores: new[] { "Do not use file-scoped namespaces in the generated code", "Use file-scoped namespaces in new files only" }),
+                ignores: new[] { "Do not use file-scoped namespaces in the generated code", "Use file-scoped namespaces in new files only", "❌ File-scoped namespaces", "File-scoped namespaces — avoid, the generator emits block-scoped ones" }),
             Entry(
                 "block-scoped namespaces",
-                @"\bblock[- ]scoped\s+namespaces?\b|\b(?:never|don't|do\s+not|avoid|no)\W+(?:use\s+)?file[- ]scoped\s+namespaces?\b",
+                @"\bblock[- ]scoped\s+namespaces?\b",
                 "IDE0160", "csharp_style_namespace_declarations = block_scoped",
-                reads: new[] { "Use block-scoped namespaces", "Do not use file-scoped namespaces" },
-                ignores: new[] { "Use file-scoped namespaces", "Block-scoped namespaces only in generated code" }),
+                reads: new[] { "Use block-scoped namespaces", "Prefer block-scoped namespaces" },
+                ignores: new[] { "Use file-scoped namespaces", "Block-scoped namespaces only in generated code", "❌ Block-scoped namespaces" }),
+            Entry(
+                "no file-scoped namespaces",
+                @"\b(?:never|don't|do\s+not|avoid|no)\W+(?:use\s+)?file[- ]scoped\s+namespaces?\b",
+                "IDE0160", "csharp_style_namespace_declarations = block_scoped",
+                reads: new[] { "Do not use file-scoped namespaces", "Never use file-scoped namespaces" },
+                ignores: new[] { "Use file-scoped namespaces", "Don't use file-scoped namespaces in the generated folder" },
+                positive: false),
             Entry(
                 "is null checks",
                 @"\b(?:use|prefer|always\s+use)\s+(?:the\s+)?is\s+(?:not\s+)?null\b|\bis\s+(?:not\s+)?null\s*(?:/|and|or|,)\s*is\s+(?:not\s+)?null\b[^.;]{0,40}?\b(?:over|instead\s+of|rather\s+than|for\s+null|for\s+reference|comparisons?|checks?)|\bis\s+(?:not\s+)?null\b\s+(?:over|instead\s+of|rather\s+than)\s+[!=]=\s*null",
@@ -107,24 +122,24 @@ namespace AgentGuard.Policy
                 allowed: @"\bfor\s+(?:member|parameter|property)\s+names\b|\bto\s+(?:keep|maintain)\s+(?:refactoring\s+safety|renames\s+safe)\b"),
             Entry(
                 "pattern matching",
-                @"\b(?:use|prefer|utili[sz]e|leverage|embrace|favou?r)\b[^.;]{0,30}\bpattern\s+matching\b|^\W*(?:[\w ]+:\s*)?pattern\s+matching\s+(?:over|instead\s+of|rather\s+than)\b",
+                @"\b(?:use|prefer|utili[sz]e|leverage|embrace|favou?r)\b(?:(?!\bover\b|\binstead\s+of\b|\brather\s+than\b)[^.;]){0,30}\bpattern\s+matching\b|^\W*(?:[\w ]+:\s*)?pattern\s+matching\s+(?:over|instead\s+of|rather\s+than)\b",
                 "IDE0019|IDE0020", "csharp_style_pattern_matching_over_as_with_null_check = true|csharp_style_pattern_matching_over_is_with_cast_check = true",
                 reads: new[] { "Use pattern matching over `as` with a null check and `is` with a cast", "Prefer pattern matching", "Pattern matching over type checks" },
-                ignores: new[] { "Pattern matching on strings is slow in this code path", "Avoid pattern matching in expression trees" },
+                ignores: new[] { "Pattern matching on strings is slow in this code path", "Avoid pattern matching in expression trees", "Use `Regex` instead of pattern matching" },
                 allowed: @"\bover\s+(?:`?as`?\s+with\s+(?:a\s+)?null\s+checks?(?:\s+and\s+`?is`?\s+with\s+(?:a\s+)?casts?(?:\s+checks?)?)?|type\s+checks|casts?)\b"),
             Entry(
                 "switch expressions",
-                @"\b(?:use|prefer|utili[sz]e|leverage|embrace|favou?r)\b[^.;]{0,40}\bswitch\s+expressions?\b|^\W*switch\s+expressions?\s+(?:over|instead\s+of|rather\s+than)\s+switch\s+statements",
+                @"\b(?:use|prefer|utili[sz]e|leverage|embrace|favou?r)\b(?:(?!\bover\b|\binstead\s+of\b|\brather\s+than\b)[^.;]){0,40}\bswitch\s+expressions?\b|^\W*switch\s+expressions?\s+(?:over|instead\s+of|rather\s+than)\s+switch\s+statements",
                 "IDE0066", "csharp_style_prefer_switch_expression = true",
                 reads: new[] { "Prefer switch expressions over switch statements", "Use pattern matching and switch expressions" },
-                ignores: new[] { "Switch expressions must be exhaustive", "Avoid switch expressions with side effects" },
+                ignores: new[] { "Switch expressions must be exhaustive", "Avoid switch expressions with side effects", "Prefer if/else chains over switch expressions" },
                 allowed: @"\bover\s+switch\s+statements\b"),
             Entry(
                 "null propagation",
                 @"\bnull[- ](?:propagation|conditional\s+operators?|conditional\s+access)\b|\b(?:use|prefer)\s+(?:the\s+)?\?\.(?:\s+operator)?",
                 "IDE0031", "dotnet_style_null_propagation = true",
                 reads: new[] { "Use null propagation: `logger?.LogError(...)`", "Prefer `?.`", "Prefer null-conditional operators" },
-                ignores: new[] { "Never use null propagation on `Span<T>`", "Null-propagation bugs were fixed in 2.1" }),
+                ignores: new[] { "Never use null propagation on `Span<T>`", "Null-propagation bugs were fixed in 2.1", "Null propagation (`?.`) on `UnityEngine.Object` — never" }),
             Entry(
                 "null coalescing",
                 @"\b(?:null[- ])?coalesc(?:e|ing)(?:\s+(?:expressions?|operators?))?\b(?!\s*assignments?)",
@@ -136,7 +151,7 @@ namespace AgentGuard.Policy
                 @"\?\?=",
                 "IDE0074", "dotnet_style_prefer_compound_assignment = true",
                 reads: new[] { "Use null coalescing: `provider ??= fallback;`", "Prefer `??=` for lazy fields" },
-                ignores: new[] { "Never use `??=` on shared fields", "Avoid `??=` in constructors" },
+                ignores: new[] { "Never use `??=` on shared fields", "Avoid `??=` in constructors", "`??=` is not thread-safe; use `Lazy<T>`" },
                 allowed: @"\bfor\s+lazy\s+fields\b"),
             Entry(
                 "ArgumentNullException.ThrowIfNull",
@@ -170,7 +185,7 @@ namespace AgentGuard.Policy
                 @"\b(?:always\s+)?(?:pass|specify|provide|supply|use)\s+(?:an?\s+|the\s+)?(?:CultureInfo\.InvariantCulture|IFormatProvider|format\s+provider|explicit\s+culture|culture\s+explicitly)\b",
                 "CA1304|CA1305", string.Empty,
                 reads: new[] { "Always pass `CultureInfo.InvariantCulture` when formatting or parsing", "Specify an `IFormatProvider`" },
-                ignores: new[] { "Never pass `CultureInfo.CurrentCulture` to the logger", "Use `CultureInfo.InvariantCulture` only for machine-readable data" },
+                ignores: new[] { "Never pass `CultureInfo.CurrentCulture` to the logger", "Use `CultureInfo.InvariantCulture` only for machine-readable data", "Use `CultureInfo.InvariantCulture` for file names" },
                 allowed: @"\bwhen\s+(?:formatting|parsing)(?:\s+or\s+(?:formatting|parsing))?\b|\bto\s+(?:ToString|Parse|TryParse|string\.Format)\b"),
             Entry(
                 "explicit StringComparison",
@@ -226,14 +241,14 @@ namespace AgentGuard.Policy
                 @"\bcollection\s+expressions?\b|\bcollection\s+initializers?\s+(?:with|using)\s+\[|\b(?:use|prefer)\s+(?:the\s+)?\[(?:\s*\.\.\.\s*)?\](?:\s+syntax)?|\bcollection\s+initializers?\s*:\s+[\w<>, ]+\s*=\s*\[\s*\]|\bmodern\s+\[\s*\]\s+syntax\b",
                 "IDE0028|IDE0300|IDE0301|IDE0302|IDE0303|IDE0304|IDE0305", "dotnet_style_prefer_collection_expression = true|dotnet_style_collection_initializer = true",
                 reads: new[] { "Prefer collection expressions (`[a, b]`) over `new List<T> { }`", "Use `[...]` syntax for collections", "6. **Collection expressions** — `[]` not `new List<T>()`" },
-                ignores: new[] { "Collection expressions do not compile on C# 11", "Do not use collection expressions for `ImmutableArray<T>` in this repo" },
+                ignores: new[] { "Collection expressions do not compile on C# 11", "Do not use collection expressions for `ImmutableArray<T>` in this repo", "Collection expressions: not yet, we target C# 11" },
                 allowed: @"\bfor\s+collections\b|\bover\s+[^.;]*$"),
             Entry(
                 "object initializers",
                 @"\bobject\s+(?:and\s+collection\s+)?initializers?\b",
                 "IDE0017", "dotnet_style_object_initializer = true",
                 reads: new[] { "Use object initializers", "Prefer object and collection initializers" },
-                ignores: new[] { "Object initializers must not call virtual members", "Avoid object initializers with side effects" }),
+                ignores: new[] { "Object initializers must not call virtual members", "Avoid object initializers with side effects", "Object initializers for EF entities cause tracking bugs" }),
             Entry(
                 "collection initializers",
                 @"\b(?:object\s+and\s+)?collection\s+initializers?\b",
@@ -272,7 +287,7 @@ namespace AgentGuard.Policy
                 @"\breadonly\s+fields?\b|\bmark\s+fields?\b[^.;]{0,30}\breadonly\b|\bfields?\s+(?:are|should\s+be|must\s+be)\s+readonly\b",
                 "IDE0044", "dotnet_style_readonly_field = true",
                 reads: new[] { "**Readonly fields** where possible", "Mark fields `readonly` when they are never reassigned" },
-                ignores: new[] { "Readonly fields of mutable structs copy on access", "Never expose `static readonly` fields publicly" },
+                ignores: new[] { "Readonly fields of mutable structs copy on access", "Never expose `static readonly` fields publicly", "Readonly fields in structs copy defensively" },
                 allowed: @"\bwhen\s+they\s+are\s+(?:never|not)\s+reassigned\b|\bthat\s+are\s+(?:never|not)\s+reassigned\b"),
             Entry(
                 "simple using declarations",
@@ -309,22 +324,25 @@ namespace AgentGuard.Policy
                 allowed: @"\bfor\s+(?:one|single)[- ]line\s+(?:methods|members)(?:,?\s+(?:and\s+)?(?:properties|accessors))*\b"),
             Entry(
                 "no unused parameters",
-                @"\bunused\s+parameters?\b[^.;]{0,30}\b(?:must\s+be\s+|are\s+|should\s+be\s+)?removed\b|\b(?:remove|no|avoid|never\s+leave)\s+unused\s+parameters?\b",
+                @"\bunused\s+parameters?\s+(?:must|should|are|get|gets)\s+(?:be\s+)?removed\b|\b(?:remove|no|avoid|never\s+leave)\s+unused\s+parameters?\b",
                 "IDE0060", "dotnet_code_quality_unused_parameters = all",
                 reads: new[] { "Unused parameters must be removed (`IDE0060`)", "Remove unused parameters" },
-                ignores: new[] { "Unused parameters of event handlers are fine", "Unused parameters in interface implementations stay" }),
+                ignores: new[] { "Unused parameters of event handlers are fine", "Unused parameters in interface implementations stay", "Unused parameters must not be removed from public APIs" },
+                positive: false),
             Entry(
                 "no unnecessary suppressions",
-                @"\bunnecessary\s+suppressions?\b[^.;]{0,30}\bremoved\b|\b(?:remove|no|avoid)\s+unnecessary\s+(?:warning\s+)?suppressions?\b",
+                @"\bunnecessary\s+suppressions?\s+(?:must|should|are|get|gets)\s+(?:be\s+)?removed\b|\b(?:remove|no|avoid)\s+unnecessary\s+(?:warning\s+)?suppressions?\b",
                 "IDE0079", "dotnet_remove_unnecessary_suppression_exclusions = none",
                 reads: new[] { "Unnecessary suppressions must be removed (`IDE0079`)", "Remove unnecessary suppressions" },
-                ignores: new[] { "Suppressions need a justification", "Never add suppressions for CA2000" }),
+                ignores: new[] { "Suppressions need a justification", "Never add suppressions for CA2000" },
+                positive: false),
             Entry(
                 "no unused using directives",
                 @"\b(?:remove|no|avoid|never\s+leave|never\s+add|do\s+not\s+add|don't\s+add|don't\s+leave)\s+(?:unused|unnecessary|redundant)\s+usings?(?:\s+(?:directives|statements))?\b(?!\s+blocks?)",
                 "IDE0005", string.Empty,
                 reads: new[] { "Remove unused usings", "Do not add redundant `using` directives" },
-                ignores: new[] { "Unused usings are removed by the formatter", "Avoid unnecessary `using` blocks around non-disposable types" }),
+                ignores: new[] { "Unused usings are removed by the formatter", "Avoid unnecessary `using` blocks around non-disposable types" },
+                positive: false),
             Entry(
                 "using directives outside the namespace",
                 @"\busing\s+directives?\b[^.;]{0,20}\boutside\b[^.;]{0,10}\bnamespaces?\b|\busings\s+outside\b[^.;]{0,10}\bnamespaces?\b|\bplace\s+usings?\s+outside\b",
@@ -424,8 +442,10 @@ namespace AgentGuard.Policy
             ["no unnecessary this."] = new[] { "this" },
             ["always qualify members with this."] = new[] { "this" },
             ["braces always"] = new[] { "brace", "{" },
+            ["never omit braces"] = new[] { "brace" },
             ["file-scoped namespaces"] = new[] { "file-scoped", "file scoped" },
-            ["block-scoped namespaces"] = new[] { "scoped" },
+            ["block-scoped namespaces"] = new[] { "block-scoped", "block scoped" },
+            ["no file-scoped namespaces"] = new[] { "file-scoped", "file scoped" },
             ["is null checks"] = new[] { "is null", "is not null" },
             ["nameof instead of string literals"] = new[] { "nameof" },
             ["pattern matching"] = new[] { "pattern matching" },
@@ -480,7 +500,7 @@ namespace AgentGuard.Policy
         private static readonly Regex Limit = new Regex(
             @"\b(?:except|unless|only|when|whenever|while|if|before|after|without|other\s+than|apart\s+from|but\s+not|legacy)\b"
             + @"|\b(?:where|when|if|as)\s+(?:appropriate|sensible|reasonable|it\s+makes\s+sense|needed)\b"
-            + @"|\bfor\s+empty\s+\w+"
+            + @"|\bfor\s+empty\s+\w+|\bfor\s+(?:file|user|display|log|machine|ui|api|wire|json|xml|sql|url|path)\s*[- ]?\w*"
             + @"|\b(?:for|in|on)\s+(?:all\s+|any\s+)?new\s+(?:[\w-]+\s+){0,2}?(?:code|files?|classes|projects?|types?|methods?)\b|\bnew\s+code\b"
             + @"|\b(?:in|for|within|inside|under|on)\s+(?:the\s+|all\s+|our\s+|any\s+|each\s+)?(?!(?:all|c#|csharp|source|the|our|any|every|code)\b)(?:[\w/#.+-]+\s+){0,3}?(?:code|projects?|classes|types|files|layers?|services?|components?|libraries|library|modules?|assemblies|apps?|applications?|controllers?|handlers?|folders?)\b"
             + @"|\b(?:in|under|within|for)\s+\S*/"
@@ -527,14 +547,24 @@ namespace AgentGuard.Policy
 
         private static readonly Regex IsNotNull = new Regex(@"\bis\s+not\s+null\b", Options, Patterns.Timeout);
 
+        // What, after the words, says the rule is against them or about something else: "File-scoped namespaces — avoid",
+        // "Collection expressions: not yet", "Readonly fields in structs copy defensively".
+        private static readonly Regex DeniedAfter = new Regex(
+            @"\b(?:never|avoid|don't|do\s+not|does\s+not|must\s+not|should\s+not|cannot|can't|is\s+not|are\s+not|not\s+yet|not\s+(?:allowed|used|supported|available|wanted|needed)|no\s+longer|forbidden|banned|discouraged|causes?|break(?:s)?|cop(?:y|ies)|hides?|bugs?|slow(?:er)?|unsafe|dangerous)\b",
+            Options, Patterns.Timeout);
+
         /// <summary>
         /// The style mappings a rule's text names, or none; <paramref name="reason"/> then says why a rule that names one
         /// stays guidance. <paramref name="codeSpans"/> are the rule's code spans (a file header's text comes from them).
         /// </summary>
-        public static IReadOnlyList<StyleMapping> Read(string text, IReadOnlyList<string> codeSpans, out string? reason) => Read(text, codeSpans, string.Empty, out reason);
+        public static IReadOnlyList<StyleMapping> Read(string text, IReadOnlyList<string> codeSpans, out string? reason) => Read(text, codeSpans, string.Empty, RulePolarity.None, out reason);
 
-        /// <summary>As <see cref="Read(string, IReadOnlyList{string}, out string)"/>, under a heading (<paramref name="heading"/>) that may name another language.</summary>
-        public static IReadOnlyList<StyleMapping> Read(string text, IReadOnlyList<string> codeSpans, string heading, out string? reason)
+        /// <summary>
+        /// As <see cref="Read(string, IReadOnlyList{string}, out string)"/>, under a heading (<paramref name="heading"/>) that
+        /// may name another language, for a bullet whose own or inherited polarity is <paramref name="polarity"/>: under a
+        /// "Don'ts" heading or on a ❌ line, a style it names is what the rule is against, never what it asks for.
+        /// </summary>
+        public static IReadOnlyList<StyleMapping> Read(string text, IReadOnlyList<string> codeSpans, string heading, RulePolarity polarity, out string? reason)
         {
             reason = null;
             text = text.Replace('\u2019', '\'');
@@ -549,7 +579,8 @@ namespace AgentGuard.Policy
 
                 foreach (Match match in entry.Pattern.Matches(text))
                 {
-                    if ((!entry.Positive || !IsNegated(text, match)) && InContext(text, match))
+                    if ((!entry.Positive || (polarity != RulePolarity.Never && !IsNegated(text, match) && !IsDeniedAfter(entry, text, match)))
+                        && InContext(text, match))
                     {
                         found.Add((entry, match));
                         break;
@@ -656,6 +687,14 @@ namespace AgentGuard.Policy
         {
             var lines = codeSpans.Select(span => span.Trim()).Where(span => span.StartsWith("//", StringComparison.Ordinal)).Select(span => span.Substring(2).Trim()).ToList();
             return lines.Count == 0 ? null : string.Join("\\n", lines);
+        }
+
+        /// <summary>"File-scoped namespaces — avoid": what follows the words, less the limits the entry reads itself, speaks against them.</summary>
+        private static bool IsDeniedAfter(StyleEntry entry, string text, Match match)
+        {
+            var tail = IsNotNull.Replace(text.Substring(match.Index + match.Length), " ");
+            tail = entry.Allowed?.Replace(tail, " ") ?? tail;
+            return DeniedAfter.IsMatch(tail);
         }
 
         /// <summary>"Do not use file-scoped namespaces", "Namespaces do not need to match folders": a negation before or in the words.</summary>

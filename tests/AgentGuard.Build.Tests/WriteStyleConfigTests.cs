@@ -62,6 +62,53 @@ public sealed class WriteStyleConfigTests : IDisposable
     }
 
     [Fact]
+    public void A_key_the_projects_own_config_sets_stays_out_of_the_file_sections_so_the_project_keeps_winning()
+    {
+        Write("AGENTS.md", "- Use `nameof` instead of string literals.\n- Use `ArgumentNullException.ThrowIfNull` for argument checks\n");
+        Write(".globalconfig", "is_global = true\ndotnet_diagnostic.CA1507.severity = none\n");
+
+        var task = NewTask(isTest: false, ("AGENTS.md", null));
+        task.ProjectConfigFiles = new ITaskItem[] { new TaskItem(Path.Combine(_root, ".globalconfig")) };
+        Assert.True(task.Execute());
+        var text = File.ReadAllText(task.ConfigFile);
+
+        Assert.Contains("dotnet_diagnostic.CA1507.severity = error", text[..text.IndexOf('[', StringComparison.Ordinal)]);
+        Assert.DoesNotContain("CA1507", Section(text, "src/Shop/Order.cs"));
+        Assert.Contains("dotnet_diagnostic.CA1510.severity = error", Section(text, "src/Shop/Order.cs"));
+    }
+
+    [Fact]
+    public void A_naming_rule_is_left_to_a_project_that_has_naming_rules_of_its_own_with_AG0011_on_the_rule()
+    {
+        Write("AGENTS.md", "- Async methods end with `Async`.\n- Use file-scoped namespaces.\n");
+        Write(".editorconfig", "root = true\n[*.cs]\ndotnet_naming_rule.private_fields.severity = suggestion\n");
+
+        var engine = new RecordingBuildEngine();
+        var task = NewTask(isTest: false, ("AGENTS.md", null));
+        task.BuildEngine = engine;
+        task.ProjectConfigFiles = new ITaskItem[] { new TaskItem(Path.Combine(_root, ".editorconfig")) };
+        Assert.True(task.Execute());
+
+        Assert.DoesNotContain("IDE1006", File.ReadAllText(task.ConfigFile));
+        Assert.Contains("IDE0161", File.ReadAllText(task.ConfigFile));
+        var warning = Assert.Single(engine.Warnings);
+        Assert.Equal("AG0011", warning.Code);
+        Assert.Equal(1, warning.LineNumber);
+        Assert.Contains("defines naming rules of its own", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_source_path_with_a_comment_character_is_escaped_in_its_section_name()
+    {
+        Write("src/Shop/Api/AGENTS.md", "- Use file-scoped namespaces.\n");
+        var task = NewTask(isTest: false, ("src/Shop/Api/AGENTS.md", "src/Shop/Api"));
+        task.SourceFiles = new ITaskItem[] { new TaskItem("Api/C#Samples/Endpoint.cs") };
+        Assert.True(task.Execute());
+
+        Assert.Contains("/Api/C\\#Samples/Endpoint.cs]\n", File.ReadAllText(task.ConfigFile));
+    }
+
+    [Fact]
     public void Without_style_rules_no_config_is_handed_on_and_a_stale_one_is_deleted()
     {
         Write("AGENTS.md", "- Use file-scoped namespaces.\n");

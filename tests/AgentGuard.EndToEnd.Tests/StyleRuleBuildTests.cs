@@ -202,6 +202,66 @@ public sealed class StyleRuleBuildTests
         Assert.Contains("GenerateDocumentationFile", result.Diagnostics.First(d => d.Id == "AG0011" && d.Line == 2).Message);
     }
 
+    [Fact]
+    public void A_multi_targeted_project_gets_the_CA_rule_it_asked_for_in_each_framework_and_no_other_CA_rule_where_the_package_added_the_analyzers()
+    {
+        using var repository = ConsumerRepository.Create(_package, "style-multi", useMachineSources: true);
+        repository
+            .Write("AGENTS.md", "- Use `nameof` instead of string literals.\n")
+            .Write(Project, $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+                    <LangVersion>latest</LangVersion>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="AgentGuard.Analyzers" Version="{_package.Version}" PrivateAssets="all" />
+                  </ItemGroup>
+                </Project>
+                """)
+            .Write("src/Contoso.Billing/Invoice.cs", """
+                namespace Contoso.Billing
+                {
+                    public static class Invoice
+                    {
+                        public static void Check(int count)
+                        {
+                            if (count < 0)
+                            {
+                                throw new System.ArgumentOutOfRangeException("count");
+                            }
+                        }
+
+                        public static void Load()
+                        {
+                            try
+                            {
+                                Check(1);
+                            }
+                            catch (System.Exception e)
+                            {
+                                throw e;
+                            }
+                        }
+                    }
+                }
+                """);
+
+        var result = repository.Build(Project);
+
+        Assert.False(result.Succeeded, result.Output);
+        var ca1507 = result.Output.Split('\n').Where(line => line.Contains("error CA1507", System.StringComparison.Ordinal)).ToList();
+        Assert.Contains(ca1507, line => line.Contains("TargetFramework=net10.0", System.StringComparison.Ordinal));
+        Assert.Contains(ca1507, line => line.Contains("TargetFramework=netstandard2.0", System.StringComparison.Ordinal));
+
+        // CA2200 is on by default where the SDK runs the .NET analyzers (net10.0), and stays off where only a golden rule
+        // brought them (netstandard2.0).
+        Assert.Contains(result.Output.Split('\n'), line => line.Contains("CA2200", System.StringComparison.Ordinal) && line.Contains("TargetFramework=net10.0", System.StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Output.Split('\n'), line => line.Contains("CA2200", System.StringComparison.Ordinal) && line.Contains("TargetFramework=netstandard2.0", System.StringComparison.Ordinal));
+        Assert.True(File.Exists(repository.PathOf("src/Contoso.Billing/obj/agentguard/netstandard2.0/agentguard.globalconfig")));
+        Assert.True(File.Exists(repository.PathOf("src/Contoso.Billing/obj/agentguard/net10.0/agentguard.globalconfig")));
+    }
+
     private static void AssertFindings(string[] expected, IReadOnlyList<string> actual, string output) =>
         Assert.True(expected.SequenceEqual(actual), "Expected:\n" + string.Join("\n", expected) + "\nActual:\n" + string.Join("\n", actual) + "\n" + output);
 

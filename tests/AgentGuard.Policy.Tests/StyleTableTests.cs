@@ -208,7 +208,12 @@ public static class StyleRulesPage
 
         page.Append("\n`{severity}` is the rule's severity; `{header}` is the header the rule quotes, its comment lines joined.\n");
         page.Append("The `Async` suffix rule leaves test projects alone unless it names tests (test methods are named for their behaviour);\n");
-        page.Append("it does apply to an `async Task Main`, which the naming rules cannot tell apart.\n");
+        page.Append("it does apply to an `async Task Main`, which the naming rules cannot tell apart. The XML docs rule leaves test projects\n");
+        page.Append("alone the same way. The naming rules (IDE1006) are left out where the project's `.editorconfig` has naming rules of its\n");
+        page.Append("own: in a build IDE1006's severity is every naming rule's, so raising it would raise theirs too (AG0011 says so).\n");
+        page.Append("IDE0041 reports `ReferenceEquals(x, null)`-style checks; a plain `x == null` is no finding of any SDK analyzer.\n");
+        page.Append("Under a \"Don'ts\" heading or on a ❌ line, a style the rule names is what it is against: only the entries that read\n");
+        page.Append("a ban themselves (\"Never use `var`\", \"Do not use file-scoped namespaces\") apply there.\n");
         page.Append("IDE rules need `EnforceCodeStyleInBuild` in builds, CA rules the .NET analyzers, CS1591 and IDE0005 a\n");
         page.Append("documentation file: [golden-rules.md](golden-rules.md#style-rules) says what the package does about each.\n");
         return page.ToString();

@@ -24,6 +24,15 @@ namespace AgentGuard.Analyzers.GoldenRules
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules) =>
             context.RegisterAdditionalFileAction(fileContext => Report(fileContext, rules));
 
+        /// <summary>As the style config is written: a rule "in tests" in test projects only, and so on.</summary>
+        private static bool AppliesHere(GoldenRule rule, StyleMapping style, bool isTest) =>
+            rule.Scope.Tests switch
+            {
+                TestScope.TestsOnly => isTest,
+                TestScope.ProductionOnly => !isTest,
+                _ => !(isTest && style.ProductionByDefault),
+            } && rule.Scope.Paths.Count == 0;
+
         /// <summary>What the project switched off that style rules need, with why the rule is then not enforced in builds.</summary>
         private static List<(StyleRequirement Requirement, string Why)> UnmetStyleRequirements(AnalyzerOptions options)
         {
@@ -40,7 +49,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 unmet.Add((StyleRequirement.NetAnalyzers, "the project sets EnableNETAnalyzers to false, so the CA rules do not run: the rule is not enforced. Remove the setting or set it to true"));
             }
 
-            if (global.TryGetValue("build_property.GenerateDocumentationFile", out var docs) && !string.Equals(docs.Trim(), "true", System.StringComparison.OrdinalIgnoreCase))
+            if (global.TryGetValue("build_property.GenerateDocumentationFile", out var docs) && !string.Equals(docs.Trim(), "true", System.StringComparison.OrdinalIgnoreCase)
+                && !(global.TryGetValue("build_property.DocumentationFile", out var file) && file.Trim().Length > 0))
             {
                 unmet.Add((StyleRequirement.DocumentationFile, "the project does not set GenerateDocumentationFile to true, and the compiler checks documentation comments only when it writes a documentation file: the rule is not enforced. Set <GenerateDocumentationFile>true</GenerateDocumentationFile>"));
             }
@@ -100,7 +110,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 var unmet = UnmetStyleRequirements(context.Options);
                 foreach (var rule in file.Rules.Rules)
                 {
-                    foreach (var style in rule.Styles)
+                    foreach (var style in rule.Styles.Where(style => AppliesHere(rule, style, rules.IsTestProject)))
                     {
                         foreach (var (requirement, why) in unmet)
                         {

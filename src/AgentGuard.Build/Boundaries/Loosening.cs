@@ -19,7 +19,8 @@ namespace AgentGuard.Build.Boundaries
     /// </summary>
     internal static class Loosening
     {
-        private static readonly Regex DiagnosticId = new Regex(@"\b[A-Z]{2,}\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        // "CS1591", and in NoWarn also "1591", which the compiler reads as CS1591.
+        private static readonly Regex DiagnosticId = new Regex(@"\b(?:[A-Z]{2,})?\d{4}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         private static readonly Regex SeverityLine = new Regex(@"^\s*dotnet_diagnostic\.([A-Z]{2,}\d{4})\.severity\s*=\s*(\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Multiline, TimeSpan.FromSeconds(1));
         private static readonly string[] Severities = { "none", "silent", "suggestion", "warning", "error" };
 
@@ -105,6 +106,8 @@ namespace AgentGuard.Build.Boundaries
             public bool ReferencesAgentGuard { get; set; }
         }
 
+        private static string Id(string token) => char.IsDigit(token[0]) ? "CS" + token : token.ToUpperInvariant();
+
         private static Settings MsBuildSettings(byte[]? content, Func<string, bool> guarded)
         {
             var settings = new Settings();
@@ -123,10 +126,10 @@ namespace AgentGuard.Build.Boundaries
                     case "NoWarn":
                     case "MSBuildWarningsAsMessages":
                     case "WarningsNotAsErrors":
-                        settings.Suppressed.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()).Where(guarded));
+                        settings.Suppressed.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => Id(match.Value)).Where(guarded));
                         break;
                     case "WarningsAsErrors":
-                        settings.AsErrors.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => match.Value.ToUpperInvariant()).Where(guarded));
+                        settings.AsErrors.UnionWith(DiagnosticId.Matches(value).Cast<Match>().Select(match => Id(match.Value)).Where(guarded));
                         break;
                     case "AgentGuardEnabled":
                     case "AgentGuardBoundaryCheck":
