@@ -28,6 +28,11 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
+            if (!CanHoldTests(start.Compilation))
+            {
+                return;
+            }
+
             var xunitFact = start.Compilation.GetTypeByMetadataName("Xunit.FactAttribute");
 
             start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins, xunitFact), SyntaxKind.Attribute);

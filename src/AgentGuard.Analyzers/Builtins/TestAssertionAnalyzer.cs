@@ -34,6 +34,11 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
+            if (!CanHoldTests(start.Compilation))
+            {
+                return;
+            }
+
             // Whether a helper asserts is computed once per method and compilation.
             var helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
             start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
