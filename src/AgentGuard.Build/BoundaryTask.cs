@@ -416,14 +416,10 @@ namespace AgentGuard.Build
                 // The targets mark each file with its kind and folders (RuleFileMetadata); an imported file applies where the
                 // file that imports it does, followed to the top.
                 var file = RuleFileItem.From(entry.Value.Item);
-                var top = entry;
-                for (var depth = 0; depth <= ReadLimits.MaxImportDepth && RuleFileItem.From(top.Value.Item).ImportedBy is { } importer && files.ContainsKey(Path.GetFullPath(importer)); depth++)
-                {
-                    top = new KeyValuePair<string, (ITaskItem Item, RuleFile Rules)>(Path.GetFullPath(importer), files[Path.GetFullPath(importer)]);
-                }
+                var top = RuleFileItem.TopImporter(entry.Value, read => RuleFileItem.From(read.Item).ImportedBy, files);
 
                 var scope = new PathRuleScope(
-                    RuleFileScope.Of(RuleFileItem.From(top.Value.Item).Kind, top.Value.Rules.FrontMatter),
+                    RuleFileScope.Of(RuleFileItem.From(top.Item).Kind, top.Rules.FrontMatter),
                     Relative(repositoryRoot, file.BaseFolder),
                     file.ScopeFolder == null ? null : Relative(repositoryRoot, file.ScopeFolder));
                 var display = repositoryRoot != null ? PathGlob.RelativeTo(repositoryRoot, entry.Key) ?? entry.Key : Path.GetFileName(entry.Key);

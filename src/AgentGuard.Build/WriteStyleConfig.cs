@@ -150,11 +150,7 @@ namespace AgentGuard.Build
             foreach (var entry in files.Values)
             {
                 // An imported file applies where the file that imports it does, followed to the top.
-                var top = entry;
-                for (var depth = 0; depth <= ReadLimits.MaxImportDepth && top.File.ImportedBy is { } importer && files.TryGetValue(Path.GetFullPath(importer), out var next); depth++)
-                {
-                    top = next;
-                }
+                var top = RuleFileItem.TopImporter(entry, read => read.File.ImportedBy, files);
 
                 var scope = RuleFileScope.Of(top.File.Kind, top.Rules.FrontMatter);
                 if (scope.Application == RuleFileApplication.OnRequest)

@@ -171,21 +171,7 @@ public sealed class StyleRuleBuildTests
                 - Use `nameof` instead of string literals.
                 """)
             .WriteProject(Project, "<EnforceCodeStyleInBuild>false</EnforceCodeStyleInBuild>")
-            .Write("src/Contoso.Billing/Invoice.cs", """
-                namespace Contoso.Billing
-                {
-                    public static class Invoice
-                    {
-                        public static void Check(int count)
-                        {
-                            if (count < 0)
-                            {
-                                throw new System.ArgumentOutOfRangeException("count");
-                            }
-                        }
-                    }
-                }
-                """);
+            .Write("src/Contoso.Billing/Invoice.cs", InvoiceWithLiteralParameterName());
 
         var result = repository.Build(Project);
 
@@ -219,18 +205,7 @@ public sealed class StyleRuleBuildTests
                   </ItemGroup>
                 </Project>
                 """)
-            .Write("src/Contoso.Billing/Invoice.cs", """
-                namespace Contoso.Billing
-                {
-                    public static class Invoice
-                    {
-                        public static void Check(int count)
-                        {
-                            if (count < 0)
-                            {
-                                throw new System.ArgumentOutOfRangeException("count");
-                            }
-                        }
+            .Write("src/Contoso.Billing/Invoice.cs", InvoiceWithLiteralParameterName("""
 
                         public static void Load()
                         {
@@ -243,9 +218,7 @@ public sealed class StyleRuleBuildTests
                                 throw e;
                             }
                         }
-                    }
-                }
-                """);
+                """));
 
         var result = repository.Build(Project);
 
@@ -261,6 +234,24 @@ public sealed class StyleRuleBuildTests
         Assert.True(File.Exists(repository.PathOf("src/Contoso.Billing/obj/agentguard/netstandard2.0/agentguard.globalconfig")));
         Assert.True(File.Exists(repository.PathOf("src/Contoso.Billing/obj/agentguard/net10.0/agentguard.globalconfig")));
     }
+
+    /// <summary>An invoice whose <c>Check</c> passes a parameter's name as a string literal (CA1507), then <paramref name="members"/>.</summary>
+    private static string InvoiceWithLiteralParameterName(string members = "") => $$"""
+        namespace Contoso.Billing
+        {
+            public static class Invoice
+            {
+                public static void Check(int count)
+                {
+                    if (count < 0)
+                    {
+                        throw new System.ArgumentOutOfRangeException("count");
+                    }
+                }
+        {{members}}
+            }
+        }
+        """;
 
     private static void AssertFindings(string[] expected, IReadOnlyList<string> actual, string output) =>
         Assert.True(expected.SequenceEqual(actual), "Expected:\n" + string.Join("\n", expected) + "\nActual:\n" + string.Join("\n", actual) + "\n" + output);
