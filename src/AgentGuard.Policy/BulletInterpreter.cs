@@ -41,7 +41,7 @@ namespace AgentGuard.Policy
 
         private static readonly Regex LoneTargetInParentheses = new Regex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
-        private static readonly Regex Placeholder = new Regex("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly GatedPattern Placeholder = new GatedPattern("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, "\u0001");
 
         // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
         // Not ASP.NET (no lowercase), not Node.js or Program.cs (a lowercase segment), not Directory.Build.props.
@@ -71,7 +71,7 @@ namespace AgentGuard.Policy
             Patterns.Timeout);
 
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
-        private static readonly Regex Exclusion = new Regex(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options, Patterns.Timeout);
+        private static readonly GatedPattern Exclusion = new GatedPattern(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options, "other", "except", "apart", "besides", "but");
 
         // "in `InvoiceCalculator`", "into `OrderService`", "in Shop.Domain": the code span names where the rule applies, not
         // what it bans. A path there is a scope (ReadPathScope); a name is a place the analyzers cannot see.
@@ -116,7 +116,8 @@ namespace AgentGuard.Policy
             // The words that limit the rule: the bullet's own, and a lead-in's ("Never call these from billing code:").
             var qualifiers = section.IsLeadIn ? masked + " " + section.Label : masked;
             var prose = Placeholder.Replace(qualifiers, " # ");
-            var withoutEscapes = PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(prose));
+            var withoutTestScope = ScopeWords.WithoutTestScope(prose);
+            var withoutEscapes = PolarityWords.WithoutEscapeClauses(withoutTestScope);
             var clauses = ClauseBoundary.Split(masked);
             var context = new ClauseContext(
                 codes,
@@ -124,7 +125,7 @@ namespace AgentGuard.Policy
                 parts,
                 pathKind: targets.Contains(TargetKind.Path) ? PathRuleWords.KindOf(masked) : PathRuleKind.Forbidden,
                 filesSection: PathRuleWords.IsFilesHeading(section.Label),
-                conditional: Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
+                conditional: () => Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
                     || (HasModal(clauses[0]) && LimitedSubject.IsMatch(Placeholder.Replace(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
             var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
@@ -142,14 +143,15 @@ namespace AgentGuard.Policy
             for (var i = 0; i < clauses.Length; i++)
             {
                 var clause = clauses[i];
-                var own = PolarityWords.OfClause(ScopeWords.WithoutLeadingScope(clause));
+                var scopeless = ScopeWords.WithoutLeadingScope(clause);
+                var own = PolarityWords.OfClause(scopeless);
                 var insteadOf = PolarityWords.IndexOfInsteadOf(clause);
                 var polarity = i == 0 ? Combine(own, section.Polarity, statesOwnNegation) : own != RulePolarity.None ? own : previousIsLeadIn ? previous : RulePolarity.None;
                 if (insteadOf >= 0 && PolarityWords.IsPreference(clause))
                 {
                     parts.Restricted = true;
                 }
-                var gate = VerbGates.Of(Lead(ScopeWords.WithoutLeadingScope(clause)), clause);
+                var gate = VerbGates.Of(Lead(scopeless), clause);
                 if (i == 0)
                 {
                     first = polarity;
@@ -176,7 +178,7 @@ namespace AgentGuard.Policy
                 }
 
                 normative |= polarity != RulePolarity.None;
-                ReadClause(clause, polarity, gate, insteadOf, context);
+                ReadClause(clause, scopeless, polarity, gate, insteadOf, context);
                 previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":") && clause.IndexOf(CodeStart) < 0;
                 previous = polarity;
             }
@@ -197,7 +199,7 @@ namespace AgentGuard.Policy
 
             DropTypesUsedForAPurpose(masked, prose, parts);
             parts.Tests = ScopeWords.TestScopeOf(prose);
-            var limits = ConstructTable.WithoutBuiltInExemptions(ScopeWords.WithoutTestScope(prose), parts.Constructs);
+            var limits = ConstructTable.WithoutBuiltInExemptions(withoutTestScope, parts.Constructs);
             var restricted = parts.Symbols.Count + parts.Constructs.Count > 0 && (parts.Restricted || PlaceQualifier.IsMatch(limits));
             parts.HasEscapeClause = restricted || PolarityWords.HasEscapeClause(limits);
             if (annotation != null)
@@ -260,7 +262,7 @@ namespace AgentGuard.Policy
             }
         }
 
-        private static void ReadClause(string clause, RulePolarity polarity, VerbGate gate, int insteadOf, ClauseContext context)
+        private static void ReadClause(string clause, string scopeless, RulePolarity polarity, VerbGate gate, int insteadOf, ClauseContext context)
         {
             var exclusion = Exclusion.Match(clause);
             var end = exclusion.Success ? exclusion.Index : clause.Length;
@@ -269,8 +271,9 @@ namespace AgentGuard.Policy
                 case RulePolarity.Never:
                     // "Never use `A` instead of `B`" bans A.
                     var banEnd = insteadOf >= 0 ? System.Math.Min(insteadOf, end) : end;
-                    AddTargets(clause, 0, banEnd, gate, context, VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))));
-                    if (!context.Conditional && !VerbGates.IsEditing(Lead(ScopeWords.WithoutLeadingScope(clause))))
+                    var editing = VerbGates.IsEditing(Lead(scopeless));
+                    AddTargets(clause, 0, banEnd, gate, context, editing);
+                    if (!context.Conditional && !editing)
                     {
                         foreach (var construct in ConstructTable.MatchProse(Placeholder.Replace(clause.Substring(0, banEnd), " ")))
                         {
@@ -511,7 +514,7 @@ namespace AgentGuard.Policy
 
         private static IEnumerable<int> PlaceholderIndexes(string clause, int from, int to)
         {
-            foreach (Match match in Placeholder.Matches(clause))
+            foreach (Match match in Placeholder.Regex.Matches(clause))
             {
                 if (match.Index >= from && match.Index < to)
                 {
@@ -521,7 +524,7 @@ namespace AgentGuard.Policy
         }
 
         private static string Unmask(string masked, List<string> codes) =>
-            Placeholder.Replace(masked, match => codes[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]);
+            Placeholder.Regex.Replace(masked, match => codes[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]);
 
         private static string Mask(InlineText bullet, List<string> codes)
         {
@@ -535,7 +538,7 @@ namespace AgentGuard.Policy
                 }
 
                 // Typographic apostrophes ("Don’t") read as plain ones; the placeholder characters never come from the text.
-                var text = Regex.Replace(token.Text.Replace('\u2019', '\''), @"[\s\u0001\u0002]+", " ", RegexOptions.CultureInvariant, Patterns.Timeout);
+                var text = CollapseSpace(token.Text);
                 var position = 0;
                 foreach (Match identifier in DottedIdentifier.Matches(text))
                 {
@@ -551,6 +554,31 @@ namespace AgentGuard.Policy
             return LoneTargetInParentheses.Replace(builder.ToString(), " $1").Trim();
         }
 
+        /// <summary>A token's text with every run of white space (and of the placeholder characters, which never come from the text) as one space.</summary>
+        private static string CollapseSpace(string text)
+        {
+            var builder = new StringBuilder(text.Length);
+            var inSpace = false;
+            foreach (var c in text)
+            {
+                if (char.IsWhiteSpace(c) || c == CodeStart || c == CodeEnd)
+                {
+                    if (!inSpace)
+                    {
+                        builder.Append(' ');
+                    }
+
+                    inSpace = true;
+                    continue;
+                }
+
+                builder.Append(c == '\u2019' ? '\'' : c);
+                inSpace = false;
+            }
+
+            return builder.ToString();
+        }
+
         private static void AppendPlaceholder(StringBuilder builder, List<string> codes, string text)
         {
             builder.Append(CodeStart).Append(codes.Count.ToString(CultureInfo.InvariantCulture)).Append(CodeEnd);
@@ -560,14 +588,17 @@ namespace AgentGuard.Policy
         /// <summary>What every clause of one bullet shares.</summary>
         private sealed class ClauseContext
         {
-            public ClauseContext(List<string> codes, HashSet<int> consumed, RuleParts parts, PathRuleKind pathKind, bool filesSection, bool conditional)
+            private readonly System.Func<bool> conditional;
+            private bool? isConditional;
+
+            public ClauseContext(List<string> codes, HashSet<int> consumed, RuleParts parts, PathRuleKind pathKind, bool filesSection, System.Func<bool> conditional)
             {
                 Codes = codes;
                 Consumed = consumed;
                 Parts = parts;
                 PathKind = pathKind;
                 FilesSection = filesSection;
-                Conditional = conditional;
+                this.conditional = conditional;
             }
 
             public List<string> Codes { get; }
@@ -588,7 +619,11 @@ namespace AgentGuard.Policy
             /// <summary>The polarity of the bullet's first clause.</summary>
             public RulePolarity First { get; set; }
 
-            public bool Conditional { get; }
+            /// <summary>
+            /// True when the bullet limits its ban by a condition, a place or the novelty of the code, which the analyzers
+            /// cannot check; asked only of a clause that would ban something, so it is read once and only then.
+            /// </summary>
+            public bool Conditional => isConditional ??= conditional();
         }
     }
 }

@@ -78,10 +78,12 @@ namespace AgentGuard.Policy
             return text;
         }
 
+        private static readonly Regex Space = new Regex(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
+
         /// <summary>The construct a code span names, if it is in the table.</summary>
         public static bool TryMatchCodeSpan(string text, out BannedConstruct construct)
         {
-            var normalized = Regex.Replace(text.Trim().TrimEnd(';'), @"\s+", " ", RegexOptions.CultureInvariant, Patterns.Timeout);
+            var normalized = Space.Replace(text.Trim().TrimEnd(';'), " ");
             if (normalized.StartsWith("#pragma warning disable", System.StringComparison.Ordinal))
             {
                 normalized = "#pragma warning disable";

@@ -52,7 +52,7 @@ namespace AgentGuard.Policy
             }
 
             // Each frame is the next sibling to visit at one level; a container's first child is pushed on top of it.
-            var pending = new Stack<Inline?>();
+            var pending = new Stack<Inline?>(ReadLimits.MaxNestingDepth + 1);
             pending.Push(inline.FirstChild);
             while (pending.Count > 0)
             {

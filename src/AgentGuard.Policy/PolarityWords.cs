@@ -27,16 +27,16 @@ namespace AgentGuard.Policy
             Options, Patterns.Timeout);
 
         // "`DateTime.Now` is banned", "`Thread.Sleep` must not be used".
-        private static readonly Regex NegativeVerdict = new Regex(
+        private static readonly GatedPattern NegativeVerdict = new GatedPattern(
             @"\b(?:is|are)\s+(?:banned|forbidden|prohibited|disallowed|not\s+allowed|not\s+permitted|off[- ]limits)\b"
             + @"|\b(?:must|should|may)\s+(?:never|not)\s+be\s+(?:used|called|referenced)\b",
-            Options, Patterns.Timeout);
+            Options, "banned", "forbidden", "prohibited", "allowed", "permitted", "limits", "used", "called", "referenced");
 
         // "`DateTime.Now` is fine in this folder", "you may use `Console.WriteLine` here": a permission, which a nested rule
         // file gives to lift a ban of a file above it. "is not allowed" is a verdict the other way.
-        private static readonly Regex Permission = new Regex(
+        private static readonly GatedPattern Permission = new GatedPattern(
             @"\b(?:is|are)\s+(?:fine|ok|okay|allowed|permitted|acceptable)\b|^(?:you\s+)?(?:may|can)\s+(?:use|call)\b|^(?:it'?s\s+)?(?:fine|ok|okay)\s+to\s+(?:use|call)\b",
-            Options, Patterns.Timeout);
+            Options, "fine", "ok", "allowed", "permitted", "acceptable", "may", "can");
 
         // "Every test must assert something", "All handlers should log failures": the modal after the subject is normative.
         private static readonly Regex QuantifiedModal = new Regex(
@@ -58,11 +58,11 @@ namespace AgentGuard.Policy
             @"^\W*(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|banned|anti-?patterns?|always|must|required|dos?|do's)\b|^\W*(?:❌|🚫|⛔|✅)",
             Options, Patterns.Timeout);
 
-        private static readonly Regex EscapeClause = new Regex(
+        private static readonly GatedPattern EscapeClause = new GatedPattern(
             @"\b(?:unless|except|other\s+than|apart\s+from|besides|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
             + @"|as\s+much\s+as\s+possible|when\s+practical|where\s+practical|if\s+needed|when\s+necessary|if\s+necessary"
             + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
-            Options, Patterns.Timeout);
+            Options, "unless", "except", "other", "apart", "besides", "applicable", "possible", "practical", "needed", "necessary", "reason", "preferabl", "general", "try");
 
         // "instead of", "rather than", and between two targets "`A` not `B`", "`A` over `B`".
         private static readonly Regex InsteadOf = new Regex(

@@ -276,7 +276,7 @@ namespace AgentGuard.Policy
         {
             foreach (var token in text.Tokens)
             {
-                if (token.IsCode)
+                if (token.IsCode || token.Text.IndexOf('@') < 0)
                 {
                     continue;
                 }

@@ -62,11 +62,13 @@ namespace AgentGuard.Policy
         /// <summary>For <see cref="RuleTargetKind.Name"/>: the dotted segments, without <c>global::</c> and without a call's parentheses.</summary>
         public IReadOnlyList<NameSegment> Segments { get; }
 
+        private static readonly GatedPattern Construction = new GatedPattern(@"^new\s+(?<type>[A-Za-z_][\w.]*(?:<[^()]*>)?)\s*\(.*\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, "new");
+
         /// <summary>Classifies a code span's text.</summary>
         public static RuleTarget Parse(string text)
         {
             text = text.Trim();
-            var construction = System.Text.RegularExpressions.Regex.Match(text, @"^new\s+(?<type>[A-Za-z_][\w.]*(?:<[^()]*>)?)\s*\(.*\)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant, Patterns.Timeout);
+            var construction = Construction.Match(text);
             if (construction.Success && CSharpNameParser.TryParse(construction.Groups["type"].Value) is { } typeSegments)
             {
                 return new RuleTarget(text, RuleTargetKind.Name, typeSegments, isConstruction: true);

@@ -7,26 +7,26 @@ namespace AgentGuard.Policy
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-        private static readonly Regex Production = new Regex(
+        private static readonly GatedPattern Production = new GatedPattern(
             @"\b(?:except|but\s+not|other\s+than|outside(?:\s+of)?)\s+(?:in\s+|for\s+|of\s+)?(?:(?:unit|the|our)\s+)?tests?(?:\s+(?:code|projects?|files?))?\b"
             + @"|\b(?:in|from)\s+(?:production|library|app(?:lication)?|product|shipping|runtime|non-test|src)\s+code\b"
             + @"|\bin\s+(?:production|shipped\s+code|libraries)\b"
             + @"|\boutside\s+(?:of\s+)?tests?\b",
-            Options, Patterns.Timeout);
+            Options, "test", "code", "production", "shipped", "libraries");
 
-        private static readonly Regex Tests = new Regex(
+        private static readonly GatedPattern Tests = new GatedPattern(
             @"\bin\s+(?:(?:unit|integration|the|our)\s+)?tests?\b(?!\s+projects?\s+only)|\bin\s+test\s+(?:code|projects?|files?|classes|methods)\b|\bwhen\s+writing\s+tests\b",
-            Options, Patterns.Timeout);
+            Options, "test");
 
         /// <summary>"in `src/Domain/**`": group <c>index</c> is the placeholder of the path.</summary>
         public static readonly Regex PathScope = new Regex(
             @"\b(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001(?<index>\d+)\u0002",
             Options, Patterns.Timeout);
 
-        private static readonly Regex LeadingScope = new Regex(
+        private static readonly GatedPattern LeadingScope = new GatedPattern(
             @"^\W*(?:(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001\d+\u0002(?:\s+(?:folder|directory|project))?"
             + @"|in\s+(?:(?:unit|integration)\s+)?tests?|in\s+(?:test|production|library|app(?:lication)?)\s+code)\s*,?\s*",
-            Options, Patterns.Timeout);
+            Options, "\u0001", "test", "code");
 
         // "in components", "on hot paths", "from billing code": a real limit, but not one the analyzers can see.
         private static readonly Regex Imprecise = new Regex(

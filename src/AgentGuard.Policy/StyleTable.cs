@@ -545,6 +545,13 @@ namespace AgentGuard.Policy
             @"^\s*(?:$|[.,;:!()\[\]—–-]|(?:is|are)\s+(?:preferred|required|mandatory|enforced|used|always\s+required|the\s+default)\b|preferred\b|required\b|mandatory\b|always\b|everywhere\b|throughout\b|where\b|wherever\b|when\s+possible\b|over\b|instead\b|rather\b|not\b|for\b|in\b|on\b|\+|\(|`|[\u2190-\u21FF\u2700-\u27BF]|\p{So}|unless\b|except\b|if\b|when\b|only\b|even\b|e\.g\.|i\.e\.|to\b)",
             Options, Patterns.Timeout);
 
+        private static readonly Regex NegationWord = new Regex(@"\b" + Negation + @"\b", Options, Patterns.Timeout);
+
+        // Nothing before the words but determiners: "**The** file-scoped namespaces", "All readonly fields".
+        private static readonly Regex OnlyDeterminers = new Regex(@"^\W*(?:(?:all|every|each|the|any|our|a|an)\W+)*$", Options, Patterns.Timeout);
+
+        private static readonly Regex EndsWithContrast = new Regex(@"\b(?:over|instead\s+of|rather\s+than|not)\s*$", Options, Patterns.Timeout);
+
         private static readonly Regex IsNotNull = new Regex(@"\bis\s+not\s+null\b", Options, Patterns.Timeout);
 
         // What, after the words, says the rule is against them or about something else: "File-scoped namespaces — avoid",
@@ -569,10 +576,9 @@ namespace AgentGuard.Policy
             reason = null;
             text = text.Replace('\u2019', '\'');
             var found = new List<(StyleEntry Entry, Match Match)>();
-            var lower = text.ToLowerInvariant();
             foreach (var entry in Entries)
             {
-                if (!IsTriggered(entry, lower))
+                if (!IsTriggered(entry, text))
                 {
                     continue;
                 }
@@ -656,8 +662,8 @@ namespace AgentGuard.Policy
             return mappings;
         }
 
-        /// <summary>True when <paramref name="lower"/> holds one of the entry's words, so its pattern may match.</summary>
-        internal static bool IsTriggered(StyleEntry entry, string lower)
+        /// <summary>True when <paramref name="text"/> holds one of the entry's words (in any case), so its pattern may match.</summary>
+        internal static bool IsTriggered(StyleEntry entry, string text)
         {
             if (!Triggers.TryGetValue(entry.Name, out var words))
             {
@@ -667,12 +673,25 @@ namespace AgentGuard.Policy
             foreach (var word in words)
             {
                 // At the start of a word: "var" in "use var", not in "GetEnvironmentVariable".
-                for (var at = lower.IndexOf(word, StringComparison.Ordinal); at >= 0; at = lower.IndexOf(word, at + 1, StringComparison.Ordinal))
+                for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
                 {
-                    if (at == 0 || !char.IsLetter(lower[at - 1]) || !char.IsLetter(word[0]))
+                    if (at == 0 || !char.IsLetter(text[at - 1]) || !char.IsLetter(word[0]))
                     {
                         return true;
                     }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasLetter(string text)
+        {
+            foreach (var c in text)
+            {
+                if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+                {
+                    return true;
                 }
             }
 
@@ -709,7 +728,7 @@ namespace AgentGuard.Policy
 
             // A pattern that starts with a negation means it ("Never omit braces"); one in the middle denies the words.
             var inside = IsNotNull.Replace(match.Value, " ");
-            var negation = Regex.Match(inside, @"\b" + Negation + @"\b", Options, Patterns.Timeout);
+            var negation = NegationWord.Match(inside);
             return negation.Success && negation.Index > 0;
         }
 
@@ -723,13 +742,13 @@ namespace AgentGuard.Policy
             var from = start.Success ? start.Index + start.Length : 0;
             var before = from < match.Index ? text.Substring(from, match.Index - from) : string.Empty;
             if (AskingVerb.IsMatch(before) || AskingVerb.Match(match.Value) is { Success: true, Index: 0 } || NegatedBefore.Match(match.Value) is { Success: true, Index: 0 }
-                || !Regex.IsMatch(match.Value, @"[a-z]", Options, Patterns.Timeout))
+                || !HasLetter(match.Value))
             {
                 return true;
             }
 
-            return Regex.IsMatch(before, @"^\W*(?:(?:all|every|each|the|any|our|a|an)\W+)*$", Options, Patterns.Timeout)
-                && (AcceptedTail.IsMatch(text.Substring(match.Index + match.Length)) || Regex.IsMatch(match.Value, @"\b(?:over|instead\s+of|rather\s+than|not)\s*$", Options, Patterns.Timeout));
+            return OnlyDeterminers.IsMatch(before)
+                && (AcceptedTail.IsMatch(text.Substring(match.Index + match.Length)) || EndsWithContrast.IsMatch(match.Value));
         }
 
         private static StyleEntry Entry(string name, string pattern, string ids, string options, string[] reads, string[] ignores, string? allowed = null, bool positive = true) =>

@@ -58,6 +58,11 @@ namespace AgentGuard.Policy
             Options,
             Patterns.Timeout);
 
+        // Headings that name what their items are: "## Don'ts", "## APIs", "## Anti-patterns".
+        private static readonly Regex ListOfThings = new Regex(@"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options, Patterns.Timeout);
+
+        private static readonly Regex FileVerb = new Regex(@"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options, Patterns.Timeout);
+
         /// <summary>The words of a lead without its subject, negation and adverbs: "you must never edit" is "edit".</summary>
         public static string WithoutStarters(string lead) => Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
 
@@ -86,9 +91,9 @@ namespace AgentGuard.Policy
         public static VerbGate OfHeading(string heading)
         {
             var rest = Starter.Replace(heading.Replace('\u2019', '\''), string.Empty).Trim().TrimEnd(':');
-            return rest.Length == 0 || UseVerb.IsMatch(rest) || Regex.IsMatch(rest, @"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options, Patterns.Timeout)
+            return rest.Length == 0 || UseVerb.IsMatch(rest) || ListOfThings.IsMatch(rest)
                 ? VerbGate.Use
-                : Regex.IsMatch(rest, @"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options, Patterns.Timeout) ? VerbGate.Other : VerbGate.Use;
+                : FileVerb.IsMatch(rest) ? VerbGate.Other : VerbGate.Use;
         }
     }
 }

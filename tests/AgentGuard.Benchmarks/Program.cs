@@ -33,6 +33,13 @@ if (args.Contains("--fuzz"))
     return;
 }
 
+// Reading against an older build of the reader, alternating in one process: --reading-against <AgentGuard.Policy.dll>.
+if (Array.IndexOf(args, "--reading-against") is var against and >= 0 && against + 1 < args.Length)
+{
+    ReadingAgainst.Run(args[against + 1], pairs: quick ? 3 : 9, reads: 40);
+    return;
+}
+
 // Style rules through the SDK's analyzers, in real dotnet build runs of the 500-file project; --style runs this part alone.
 if (args.Contains("--style"))
 {

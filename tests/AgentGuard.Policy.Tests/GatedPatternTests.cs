@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using AgentGuard.Policy.Tests.RealCorpus;
+using AgentGuard.Testing;
+using Xunit;
+
+namespace AgentGuard.Policy.Tests;
+
+/// <summary>
+/// A pattern that runs only on text holding one of its words (<see cref="GatedPattern"/>, the style table's trigger
+/// words) must never skip text it would match: on every line of our rule files, the real corpus and the style table's
+/// examples, as written and with its code spans masked as the reader masks them, a match implies the gate opens.
+/// </summary>
+public class GatedPatternTests
+{
+    private static readonly Regex CodeSpan = new Regex("`[^`]+`");
+
+    internal static IEnumerable<(string Owner, string Name, GatedPattern Pattern)> AllGatedPatterns() =>
+        typeof(GatedPattern).Assembly.GetTypes()
+            .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.NonPublic | BindingFlags.Public)
+                .Where(field => field.FieldType == typeof(GatedPattern))
+                .Select(field => (type.Name, field.Name, (GatedPattern)field.GetValue(null)!)));
+
+    private static List<string> Lines()
+    {
+        var texts = new List<string>();
+        texts.AddRange(Directory.GetFiles(Path.Combine(SourceTree.Root, "tests", "AgentGuard.Policy.Tests", "Corpus"), "*.md").Concat(Directory.GetFiles(Path.Combine(SourceTree.Root, "docs"), "*.md")).Select(File.ReadAllText));
+        texts.AddRange(RealCorpusFiles.Rows().Select(row => row.Text));
+        texts.AddRange(StyleTable.Entries.SelectMany(entry => entry.Reads.Concat(entry.Ignores)));
+        var lines = new List<string>();
+        foreach (var line in texts.SelectMany(text => text.Split('\n')).Select(line => line.Trim()).Where(line => line.Length > 0))
+        {
+            lines.Add(line);
+            var index = 0;
+            lines.Add(CodeSpan.Replace(line, _ => "\u0001" + index++ + "\u0002"));
+        }
+
+        return lines;
+    }
+
+    [Fact]
+    public void The_reader_has_gated_patterns_to_check()
+    {
+        Assert.True(AllGatedPatterns().Count() >= 8, string.Join(", ", AllGatedPatterns().Select(p => p.Owner + "." + p.Name)));
+    }
+
+    [Fact]
+    public void No_gated_pattern_skips_a_line_it_matches()
+    {
+        var lines = Lines();
+        Assert.True(lines.Count > 2000, $"{lines.Count} lines");
+        var misses = new List<string>();
+        foreach (var (owner, name, pattern) in AllGatedPatterns())
+        {
+            foreach (var line in lines.Where(line => pattern.Regex.IsMatch(line) && !pattern.CanMatch(line)))
+            {
+                misses.Add($"{owner}.{name}: {line}");
+            }
+        }
+
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public void No_style_entry_is_skipped_on_a_line_its_pattern_matches()
+    {
+        var lines = Lines();
+        var misses = new List<string>();
+        foreach (var entry in StyleTable.Entries)
+        {
+            foreach (var line in lines.Where(line => entry.Pattern.IsMatch(line.Replace('\u2019', '\'')) && !StyleTable.IsTriggered(entry, line.Replace('\u2019', '\''))))
+            {
+                misses.Add($"{entry.Name}: {line}");
+            }
+        }
+
+        Assert.Empty(misses);
+    }
+
+    [Fact]
+    public void A_gate_without_its_words_answers_no_match_and_leaves_text_alone()
+    {
+        var pattern = new GatedPattern(@"\bexcept\s+in\s+tests\b", RegexOptions.IgnoreCase, "except");
+        Assert.False(pattern.IsMatch("Never use it in tests"));
+        Assert.True(pattern.IsMatch("Never use it, EXCEPT in tests"));
+        Assert.Same("Never use it", pattern.Replace("Never use it", " "));
+        Assert.False(pattern.Match("nothing here").Success);
+    }
+}
