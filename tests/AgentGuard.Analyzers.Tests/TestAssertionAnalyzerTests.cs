@@ -109,6 +109,121 @@ public class TestAssertionAnalyzerTests
             public static class SnapshotExtensions { public static void MatchSnapshot(this object o) { } public static void MarkupMatches(this object o, string s) { } }
             """);
 
+    // The libraries' real shapes, reduced to what the calls need: Shouldly's static Should, xUnit's Record, NUnit's
+    // Assert.Multiple and constraints, MSTest's StringAssert, TUnit's awaited Assert.That, FakeItEasy's A.CallTo,
+    // NSubstitute's Received.InOrder, Verify's Verifier.
+    private const string MoreLibraries = """
+        namespace Shouldly
+        {
+            public static class Should
+            {
+                public static System.Exception Throw<T>(System.Action action) => null!;
+                public static void NotThrow(System.Action action) { }
+                public static System.Threading.Tasks.Task<System.Exception> ThrowAsync<T>(System.Func<System.Threading.Tasks.Task> action) => null!;
+                public static System.Threading.Tasks.Task NotThrowAsync(System.Func<System.Threading.Tasks.Task> action) => System.Threading.Tasks.Task.CompletedTask;
+                public static void CompleteIn(System.Action action, System.TimeSpan timeout) { }
+            }
+        }
+        namespace NUnit.Framework
+        {
+            public static class Is { public static object EqualTo(object o) => o; }
+            public static class Multiple { }
+        }
+        namespace NUnitAsserts { public static class Assert { public static void That(object a, object constraint) { } public static void Multiple(System.Action a) { } } }
+        namespace Microsoft.VisualStudio.TestTools.UnitTesting { public static class StringAssert { public static void Contains(string a, string b) { } } }
+        namespace TUnit.Assertions
+        {
+            public static class Assert { public static Check That(object value) => new(); }
+            public class Check { public System.Threading.Tasks.Task IsEqualTo(object expected) => System.Threading.Tasks.Task.CompletedTask; }
+        }
+        namespace FakeItEasy
+        {
+            public static class A { public static Call CallTo(System.Action a) => new(); }
+            public class Call { public void MustHaveHappenedOnceExactly() { } }
+        }
+        namespace NSubstitute { public static class Received { public static void InOrder(System.Action a) { } } }
+        namespace VerifyTests { public static class Verifier { public static System.Threading.Tasks.Task Verify(object o) => System.Threading.Tasks.Task.CompletedTask; } }
+        """;
+
+    [Fact]
+    public Task Every_assertion_style_of_the_common_test_libraries_is_an_assertion() =>
+        new AnalyzerTest<TestAssertionAnalyzer>
+        {
+            Sources =
+            {
+                Libraries,
+                MoreLibraries,
+                """
+                using System;
+                using System.Threading.Tasks;
+                using Xunit;
+                using Shouldly;
+                public class InvoiceTests
+                {
+                    [Fact] public void Shouldly_throw() => Should.Throw<InvalidOperationException>(() => Post());
+                    [Fact] public void Shouldly_not_throw() => Should.NotThrow(() => Post());
+                    [Fact] public async Task Shouldly_throw_async() => await Should.ThrowAsync<InvalidOperationException>(() => Task.CompletedTask);
+                    [Fact] public Task Shouldly_not_throw_async() => Should.NotThrowAsync(() => Task.CompletedTask);
+                    [Fact] public void Shouldly_complete_in() => Should.CompleteIn(() => Post(), TimeSpan.FromSeconds(1));
+                    [Fact] public void Xunit_record_then_assert() { var error = Record.Exception(() => Post()); Assert.Null(error); }
+                    [NUnit.Framework.Test] public void Nunit_constraint() => NUnitAsserts.Assert.That(1, NUnit.Framework.Is.EqualTo(1));
+                    [NUnit.Framework.Test] public void Nunit_multiple() => NUnitAsserts.Assert.Multiple(() => NUnitAsserts.Assert.That(1, NUnit.Framework.Is.EqualTo(1)));
+                    [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod] public void Mstest_string_assert() => Microsoft.VisualStudio.TestTools.UnitTesting.StringAssert.Contains("ab", "a");
+                    [Fact] public async Task Tunit_that() => await TUnit.Assertions.Assert.That(1).IsEqualTo(1);
+                    [Fact] public void Fake_it_easy_call_to() => FakeItEasy.A.CallTo(() => Post()).MustHaveHappenedOnceExactly();
+                    [Fact] public void Nsubstitute_in_order() => NSubstitute.Received.InOrder(() => Post());
+                    [Fact] public Task Verify_snapshot() => VerifyTests.Verifier.Verify(new { Total = 1 });
+                    [Fact] public void Expect_helper() => ExpectPosted();
+                    [Fact] public void Verify_helper() => VerifyPosted(1);
+                    private static void Post() { }
+                    private static void ExpectPosted() { }
+                    private static void VerifyPosted(int count) { }
+                }
+                """,
+            },
+            ExtraReferences = { typeof(FactAttribute).Assembly.Location, typeof(Assert).Assembly.Location },
+        }.RunAsync();
+
+    [Fact]
+    public Task Recording_an_exception_without_checking_it_asserts_nothing() =>
+        Verify("""
+            using Xunit;
+            public class InvoiceTests
+            {
+                [Fact] public void {|AG1006:Records_only|}() { var error = Record.Exception(() => Post()); }
+                [Fact] public void {|AG1006:Should_named_local|}() { var should = 1; _ = should; }
+                private static void Post() { }
+            }
+            """);
+
+    [Fact]
+    public Task Helpers_the_project_marks_as_assertions_count_and_nothing_else_does()
+    {
+        var test = new AnalyzerTest<TestAssertionAnalyzer>
+        {
+            Sources =
+            {
+                Libraries,
+                """
+                using Xunit;
+                public class InvoiceTests
+                {
+                    [Fact] public void Named_helper() => Then.ItWasPosted();
+                    [Fact] public void Any_method_of_a_marked_receiver() => Scenario.Outcome();
+                    [Fact] public void Bare_marked_name() => Posted();
+                    [Fact] public void {|AG1006:Unmarked_method_of_a_marked_helper_class|}() => Then.Prepare();
+                    private static void Posted() { }
+                }
+                public static class Then { public static void ItWasPosted() { } public static void Prepare() { } }
+                public static class Scenario { public static void Outcome() { } }
+                """,
+            },
+            ExtraReferences = { typeof(FactAttribute).Assembly.Location, typeof(Assert).Assembly.Location },
+        };
+        test.FileOptions["/src/Test1.cs"] = new() { ["agentguard.ag1006.assertion_methods"] = "Then.ItWasPosted, Scenario.*, Posted" };
+        return test.RunAsync();
+    }
+
     [Fact]
     public Task Abstract_tests_and_methods_without_test_attributes_are_not_reported() =>
         Verify("""

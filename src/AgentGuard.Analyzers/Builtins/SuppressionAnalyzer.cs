@@ -94,7 +94,11 @@ namespace AgentGuard.Analyzers.Builtins
             }
         }
 
-        /// <summary>A comment after the directive on its line, or on the line right above it, gives the reason.</summary>
+        /// <summary>
+        /// A comment after the directive on its line, or on the line right above it, gives the reason. So does the reason of
+        /// a run of <c>#pragma warning disable</c> lines right above it: <c>#pragma warning disable CA1849 // the callback is
+        /// synchronous</c> followed by <c>#pragma warning disable S6966</c> gives one reason for both.
+        /// </summary>
         private static bool HasComment(PragmaWarningDirectiveTriviaSyntax pragma, int end, SourceText text)
         {
             var line = text.Lines.GetLineFromPosition(pragma.SpanStart);
@@ -104,13 +108,28 @@ namespace AgentGuard.Analyzers.Builtins
                 return true;
             }
 
-            if (line.LineNumber == 0)
+            for (var number = line.LineNumber - 1; number >= 0; number--)
             {
-                return false;
+                var above = text.Lines[number].ToString().Trim();
+                if (!IsPragmaDisable(above))
+                {
+                    return (above.StartsWith("//", StringComparison.Ordinal) && !above.StartsWith("///", StringComparison.Ordinal)) || above.EndsWith("*/", StringComparison.Ordinal);
+                }
+
+                if (above.Contains("//") || above.Contains("/*"))
+                {
+                    return true;
+                }
             }
 
-            var above = text.Lines[line.LineNumber - 1].ToString().Trim();
-            return (above.StartsWith("//", StringComparison.Ordinal) && !above.StartsWith("///", StringComparison.Ordinal)) || above.EndsWith("*/", StringComparison.Ordinal);
+            return false;
+        }
+
+        private static bool IsPragmaDisable(string line)
+        {
+            var words = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+            return (words.Length >= 3 && words[0] == "#pragma" && words[1] == "warning" && words[2] == "disable")
+                || (words.Length >= 3 && words[0] == "#" && words[1] == "pragma" && words[2] == "warning" && words.Length >= 4 && words[3] == "disable");
         }
 
         private static bool IsAgentGuardId(string id) =>

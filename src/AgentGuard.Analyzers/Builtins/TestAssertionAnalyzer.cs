@@ -14,9 +14,10 @@ namespace AgentGuard.Analyzers.Builtins
     /// MSTest <c>[TestMethod]</c>/<c>[DataTestMethod]</c>, TUnit <c>[Test]</c>) that asserts nothing. An assertion is a call
     /// to a method of a type whose name ends in <c>Assert</c> (also through <c>using static</c>), a call named
     /// <c>Should*</c>, <c>Verify*</c>, <c>Received*</c>, <c>DidNotReceive*</c>, <c>Assert*</c>, <c>Expect*</c>, <c>Check*</c>,
-    /// <c>Throws*</c>, <c>Must*</c>, <c>Ensure*</c>, <c>Match*</c>, <c>*Matches</c> or <c>*Snapshot</c>, a <c>throw</c>, an
-    /// <c>[ExpectedException]</c> attribute, NUnit's <c>ExpectedResult</c>, or a call to a method of this compilation that
-    /// asserts (followed two levels deep). Overrides of base tests and skipped tests (AG1007) are not reported.
+    /// <c>Throws*</c>, <c>Must*</c>, <c>Ensure*</c>, <c>Match*</c>, <c>*Matches</c> or <c>*Snapshot</c>, any method of
+    /// Shouldly's static <c>Should</c> or NSubstitute's <c>Received</c>, a method the project lists in
+    /// <c>agentguard.ag1006.assertion_methods</c>, a <c>throw</c>, an <c>[ExpectedException]</c> attribute, NUnit's
+    /// <c>ExpectedResult</c>, or a call to a method of this compilation that asserts (followed two levels deep). Overrides of base tests and skipped tests (AG1007) are not reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TestAssertionAnalyzer : BuiltinAnalyzer
@@ -27,6 +28,10 @@ namespace AgentGuard.Analyzers.Builtins
         };
 
         private static readonly string[] AssertingSuffixes = { "Matches", "Snapshot" };
+
+        // Static entry points whose every method asserts: Shouldly's Should.Throw / NotThrow / ThrowAsync / CompleteIn,
+        // NSubstitute's Received.InOrder, Snapshooter's Snapshot.Match.
+        private static readonly string[] AssertingReceivers = { "Should", "Received", "Snapshot" };
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TestWithoutAssertion);
@@ -58,7 +63,8 @@ namespace AgentGuard.Analyzers.Builtins
                 return;
             }
 
-            if (!Asserts(declaration, context.SemanticModel, helpers, depth: 0, context))
+            var marked = MarkedAssertions(builtins.Option(declaration.SyntaxTree, "AG1006", "assertion_methods"));
+            if (!Asserts(declaration, context.SemanticModel, helpers, depth: 0, context, marked))
             {
                 builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);
             }
@@ -95,7 +101,15 @@ namespace AgentGuard.Analyzers.Builtins
                 attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute"
                 || attribute.NamedArguments.Any(argument => argument.Key is "ExpectedResult" or "Skip" && !argument.Value.IsNull));
 
-        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel? model, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context)
+        /// <summary>
+        /// The project's own assertion helpers, from <c>agentguard.ag1006.assertion_methods</c> in <c>.editorconfig</c>: a
+        /// comma-separated list of method names (<c>ItSucceeded</c>), receiver-qualified names (<c>Then.ItSucceeded</c>) or
+        /// receivers whose every method asserts (<c>Then.*</c>).
+        /// </summary>
+        private static string[] MarkedAssertions(string? option) =>
+            option == null ? Array.Empty<string>() : option.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Trim()).Where(entry => entry.Length > 0).ToArray();
+
+        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel? model, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context, string[] marked)
         {
             var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
             if (body == null)
@@ -122,7 +136,7 @@ namespace AgentGuard.Analyzers.Builtins
                     MemberBindingExpressionSyntax binding => (string.Empty, binding.Name.Identifier.ValueText),
                     _ => (string.Empty, string.Empty),
                 };
-                if (IsAssertingName(receiver, name))
+                if (IsAssertingName(receiver, name) || IsMarked(marked, receiver, name))
                 {
                     return true;
                 }
@@ -135,7 +149,7 @@ namespace AgentGuard.Analyzers.Builtins
                         return true;
                     }
 
-                    if (depth < 2 && HelperAsserts(called, helpers, depth, context))
+                    if (depth < 2 && HelperAsserts(called, helpers, depth, context, marked))
                     {
                         return true;
                     }
@@ -144,7 +158,7 @@ namespace AgentGuard.Analyzers.Builtins
                 {
                     foreach (var sibling in type.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name && m != declaration))
                     {
-                        if (Asserts(sibling, null, helpers, depth + 1, context))
+                        if (Asserts(sibling, null, helpers, depth + 1, context, marked))
                         {
                             return true;
                         }
@@ -155,7 +169,7 @@ namespace AgentGuard.Analyzers.Builtins
             return false;
         }
 
-        private static bool HelperAsserts(IMethodSymbol helper, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context)
+        private static bool HelperAsserts(IMethodSymbol helper, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context, string[] marked)
         {
             helper = helper.ReducedFrom ?? helper;
             if (helper.DeclaringSyntaxReferences.Length == 0)
@@ -166,11 +180,25 @@ namespace AgentGuard.Analyzers.Builtins
             return helpers.GetOrAdd(helper.OriginalDefinition, symbol => symbol.DeclaringSyntaxReferences
                 .Select(reference => reference.GetSyntax(context.CancellationToken))
                 .OfType<MethodDeclarationSyntax>()
-                .Any(declaration => Asserts(declaration, null, helpers, depth + 1, context)));
+                .Any(declaration => Asserts(declaration, null, helpers, depth + 1, context, marked)));
+        }
+
+        private static bool IsMarked(string[] marked, string receiver, string name)
+        {
+            foreach (var entry in marked)
+            {
+                var dot = entry.LastIndexOf('.');
+                if (dot < 0 ? entry == name : entry.Substring(0, dot) == receiver && (entry.Substring(dot + 1) == "*" || entry.Substring(dot + 1) == name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool IsAssertingName(string receiver, string name) =>
-            receiver.EndsWith("Assert", StringComparison.Ordinal) || receiver == "Snapshot"
+            receiver.EndsWith("Assert", StringComparison.Ordinal) || AssertingReceivers.Contains(receiver, StringComparer.Ordinal)
             || AssertingPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal))
             || AssertingSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal));
 
