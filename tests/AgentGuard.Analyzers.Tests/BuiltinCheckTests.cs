@@ -260,6 +260,102 @@ public class SuppressionAnalyzerTests
             """);
 
     [Fact]
+    public Task A_pragma_that_names_no_id_is_only_unjustified_where_it_hides_nothing() =>
+        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+            class Vendored
+            {
+            {|AG1004:#pragma warning disable|}
+                void A() { int unused; }
+            #pragma warning restore
+            #pragma warning disable // vendored from the wire-format library; kept byte for byte
+                void B() { int unused; }
+            #pragma warning restore
+            }
+            """);
+
+    [Fact]
+    public async Task A_pragma_that_names_no_id_is_AG1005_where_it_hides_a_finding_at_that_findings_severity()
+    {
+        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        {
+            Sources =
+            {
+                """
+                class Vendored
+                {
+                {|AG1005:#pragma warning disable|} // vendored
+                    // TODO: upstream fix
+                    // TODO: and another, one report for the pragma
+                #pragma warning restore
+                    // TODO: outside the pragma: reported as itself
+                    void Later() { }
+                #pragma warning disable
+                    void Clean() { }
+                #pragma warning restore
+                #pragma warning disable CS0168
+                    // TODO: hidden by no pragma of its own
+                #pragma warning restore CS0168
+                }
+                """.Replace("// TODO: outside", "// {|AG1001:TODO|}: outside").Replace("// TODO: hidden by no", "// {|AG1001:TODO|}: hidden by no"),
+            },
+        };
+
+        await test.RunAsync();
+
+        var hidden = Assert.Single(test.Diagnostics, d => d.Id == "AG1005");
+        Assert.Equal(DiagnosticSeverity.Warning, hidden.Severity);
+        Assert.Equal("#pragma warning disable suppresses AG1001 on line 4: AgentGuard's findings are not suppressed in code", hidden.GetMessage());
+    }
+
+    [Fact]
+    public async Task A_pragma_that_names_no_id_and_hides_a_golden_rule_error_is_an_error()
+    {
+        var test = new AnalyzerTest<AgentGuard.Analyzers.GoldenRules.BannedSymbolAnalyzer>
+        {
+            Sources =
+            {
+                """
+                class Clock
+                {
+                {|AG1005:#pragma warning disable|}
+                    System.DateTime Now() => System.DateTime.Now;
+                #pragma warning restore
+                }
+                """,
+            },
+            AdditionalFiles = { ("/repo/CLAUDE.md", "- Never use `DateTime.Now`\n") },
+        };
+
+        await test.RunAsync();
+
+        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(test.Diagnostics).Severity);
+    }
+
+    [Fact]
+    public async Task A_finding_the_project_switched_off_is_nothing_a_pragma_hides()
+    {
+        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        {
+            Sources =
+            {
+                """
+                class Vendored
+                {
+                #pragma warning disable
+                    // TODO: upstream fix
+                #pragma warning restore
+                }
+                """,
+            },
+        };
+        test.NoWarn.Add("AG1001");
+
+        await test.RunAsync();
+
+        Assert.Empty(test.Diagnostics);
+    }
+
+    [Fact]
     public Task Look_alike_attribute_from_another_namespace_is_not_reported() =>
         AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             namespace Shop.Diagnostics
@@ -285,8 +381,6 @@ public class SuppressionAnalyzerTests
                 #pragma warning restore AG0001
                 {|AG1005:#pragma warning disable CS0168, ag0002|}
                 #pragma warning restore CS0168, ag0002
-                {|AG1005:#pragma warning disable|}
-                #pragma warning restore
                     [{|AG1005:SuppressMessage("AgentGuard", "AG1001:TODO marker", Justification = "Tracked elsewhere")|}]
                     void Later() { }
                 }

@@ -95,6 +95,30 @@ public sealed class CiModeTests
     }
 
     [Fact]
+    public void Dropping_the_opt_in_that_made_built_in_warnings_errors_is_a_loosening_in_ci_and_adding_it_is_not()
+    {
+        const string OptedIn = "<Project>\n  <PropertyGroup>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n    <AgentGuardBuiltinWarningsAsErrors>true</AgentGuardBuiltinWarningsAsErrors>\n  </PropertyGroup>\n</Project>\n";
+        const string Plain = "<Project>\n  <PropertyGroup>\n    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>\n  </PropertyGroup>\n</Project>\n";
+        using (var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { ["CLAUDE.md"] = "- Never use `DateTime.Now`\n", ["Directory.Build.props"] = OptedIn }))
+        {
+            repository.Write("Directory.Build.props", Plain);
+
+            var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+            Assert.Equal("AG2006 Directory.Build.props\nAG2007 Directory.Build.props", engine.Findings(repository));
+            Assert.Contains("drops AgentGuardBuiltinWarningsAsErrors", engine.ErrorText("AG2007"));
+            Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+        }
+
+        using (var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { ["CLAUDE.md"] = "- Never use `DateTime.Now`\n", ["Directory.Build.props"] = Plain }))
+        {
+            repository.Write("Directory.Build.props", OptedIn);
+
+            Assert.Equal("AG2006 Directory.Build.props", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+        }
+    }
+
+    [Fact]
     public void A_lowered_severity_in_editorconfig_is_a_guard_file_change_in_ci()
     {
         using var repository = Create();

@@ -79,6 +79,71 @@ public sealed class BuiltinCheckBuildTests
     }
 
     [Fact]
+    public void A_first_build_under_TreatWarningsAsErrors_without_rules_is_green_with_the_findings_shown_until_the_project_opts_in()
+    {
+        using var repository = ConsumerRepository.Create(_package, "first-build");
+        repository
+            .WriteProject(Project, "<TreatWarningsAsErrors>true</TreatWarningsAsErrors>")
+            .Write("src/Shop/Shop.Orders/Cart.cs", """
+                namespace Shop.Orders;
+
+                public sealed class Cart
+                {
+                    // TODO: apply the voucher
+                    public decimal Total() => 0m;
+
+                    public void Save()
+                    {
+                        try { Total(); } catch { }
+                    }
+                }
+                """)
+            .Write("src/Shop/Shop.Orders/Vendor/Crc32.cs", """
+                #pragma warning disable
+                namespace Shop.Orders.Vendor;
+
+                // TODO: upstream has a faster table
+                internal static class Crc32
+                {
+                    public static uint Compute(byte[] data) { uint crc = 0; foreach (var b in data) { crc ^= b; } return crc; }
+                }
+                """)
+            .Write("src/Shop/Shop.Orders/Vendor/Adler.cs", """
+                #pragma warning disable // vendored byte for byte from the checksum library
+                namespace Shop.Orders.Vendor;
+
+                internal static class Adler
+                {
+                    public static uint Compute(byte[] data) => (uint)data.Length;
+                }
+                """);
+
+        var green = repository.Build(Project);
+
+        Assert.True(green.Succeeded, green.Output);
+        Assert.Equal(
+            new[]
+            {
+                "AG1001 warning src/Shop/Shop.Orders/Cart.cs:5",
+                "AG1004 warning src/Shop/Shop.Orders/Vendor/Crc32.cs:1",
+                "AG1005 warning src/Shop/Shop.Orders/Vendor/Crc32.cs:1",
+                "AG1008 warning src/Shop/Shop.Orders/Cart.cs:10",
+            },
+            green.AgentGuardFindingsWithSeverity);
+        Assert.Contains("suppresses AG1001 on line 4", green.Diagnostics.Single(d => d.Id == "AG1005").Message);
+
+        // A project that switched AG1001 off has no TODO a pragma could hide.
+        repository.Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG1001.severity = none\n");
+        var switchedOff = repository.Build(Project);
+        Assert.Equal(new[] { "AG1004 warning src/Shop/Shop.Orders/Vendor/Crc32.cs:1", "AG1008 warning src/Shop/Shop.Orders/Cart.cs:10" }, switchedOff.AgentGuardFindingsWithSeverity);
+
+        var optedIn = repository.Build(Project, "-p:AgentGuardBuiltinWarningsAsErrors=true", "--no-incremental");
+
+        Assert.False(optedIn.Succeeded, optedIn.Output);
+        Assert.Equal(new[] { "AG1004 error src/Shop/Shop.Orders/Vendor/Crc32.cs:1", "AG1008 error src/Shop/Shop.Orders/Cart.cs:10" }, optedIn.AgentGuardFindingsWithSeverity);
+    }
+
+    [Fact]
     public void Test_project_checks_report_assertionless_skipped_tests_and_swallowed_exceptions()
     {
         using var repository = ConsumerRepository.Create(_package, "builtins-tests", useMachineSources: true);

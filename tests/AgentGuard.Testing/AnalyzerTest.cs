@@ -42,6 +42,9 @@ public sealed class AnalyzerTest<TAnalyzer>
     /// <summary>The ID that <c>[|...|]</c> markup stands for.</summary>
     public string? DefaultId { get; set; }
 
+    /// <summary>IDs the project switches off, as <c>NoWarn</c> does.</summary>
+    public HashSet<string> NoWarn { get; } = new();
+
     /// <summary>Expected severity per diagnostic ID, when a test pins it.</summary>
     public Dictionary<string, DiagnosticSeverity> ExpectedSeverities { get; } = new();
 
@@ -115,7 +118,8 @@ public sealed class AnalyzerTest<TAnalyzer>
             "TestProject",
             trees,
             ReferenceAssemblies.Net.Value.AddRange(ExtraReferences.Select(path => MetadataReference.CreateFromFile(path))),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true)
+                .WithSpecificDiagnosticOptions(NoWarn.Select(id => new KeyValuePair<string, ReportDiagnostic>(id, ReportDiagnostic.Suppress))));
 
         var compileErrors = compilation.GetDiagnostics(cancellationToken)
             .Where(d => d.Severity == DiagnosticSeverity.Error && !AllowedCompilerErrors.Contains(d.Id))

@@ -19,8 +19,11 @@ namespace AgentGuard.Analyzers.Builtins
         private readonly RuleContext? _rules;
         private readonly Dictionary<string, List<(LoadedRuleFile File, GoldenRule Rule)>> _escalations = new Dictionary<string, List<(LoadedRuleFile, GoldenRule)>>();
 
-        private BuiltinContext(AnalyzerOptions options, RuleContext? rules, bool isTestProject)
+        private readonly BlanketSuppressions _blanket;
+
+        private BuiltinContext(Compilation compilation, AnalyzerOptions options, RuleContext? rules, bool isTestProject)
         {
+            _blanket = new BlanketSuppressions(compilation);
             _options = options;
             _rules = rules;
             IsTestProject = isTestProject;
@@ -52,7 +55,7 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             var rules = RuleContext.Create(compilation, options, parse, cancellationToken);
-            return new BuiltinContext(options, rules, RuleContext.IsTest(compilation, options));
+            return new BuiltinContext(compilation, options, rules, RuleContext.IsTest(compilation, options));
         }
 
         /// <summary>An <c>.editorconfig</c> option of a check, for the file at hand (<c>agentguard.ag1001.markers</c>).</summary>
@@ -75,13 +78,16 @@ namespace AgentGuard.Analyzers.Builtins
             var escalation = EscalationFor(descriptor.Id, tree, subjects);
             var messageArguments = new List<object>(arguments);
             messageArguments.Insert(1, escalation == null ? string.Empty : $" (forbidden by a golden rule: {escalation.Value.File.DisplayPath} line {escalation.Value.Rule.Line}: \"{RuleQuote.Of(escalation.Value.Rule)}\")");
-            report(Diagnostic.Create(
-                descriptor,
-                location,
-                escalation == null ? descriptor.DefaultSeverity : EscalatedSeverity(escalation.Value.Rule),
-                additionalLocations: escalation == null ? null : new[] { escalation.Value.File.LocationOf(escalation.Value.Rule) },
-                properties: null,
-                messageArguments.ToArray()));
+            _blanket.Report(
+                report,
+                Diagnostic.Create(
+                    descriptor,
+                    location,
+                    escalation == null ? descriptor.DefaultSeverity : EscalatedSeverity(escalation.Value.Rule),
+                    additionalLocations: escalation == null ? null : new[] { escalation.Value.File.LocationOf(escalation.Value.Rule) },
+                    properties: null,
+                    messageArguments.ToArray()),
+                System.Threading.CancellationToken.None);
         }
 
         /// <summary>A rule that forbids what a check finds makes it an error, or what the rule's own severity says.</summary>

@@ -14,7 +14,8 @@ namespace AgentGuard.Analyzers.Builtins
     /// AG1004: a suppression without a reason: <c>#pragma warning disable</c> with no comment on its line or the line
     /// above, <c>[SuppressMessage]</c> / <c>[UnconditionalSuppressMessage]</c> without a <c>Justification</c> (or with
     /// Visual Studio's placeholder <c>&lt;Pending&gt;</c>). AG1005: any suppression of an AgentGuard diagnostic in code,
-    /// justified or not, including a <c>#pragma warning disable</c> that names no ID and so disables them all.
+    /// justified or not; a <c>#pragma warning disable</c> that names no ID is AG1005 where it hides an AgentGuard finding
+    /// (<see cref="BlanketSuppressions"/>), and otherwise only AG1004 when it gives no reason.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class SuppressionAnalyzer : BuiltinAnalyzer
@@ -44,7 +45,8 @@ namespace AgentGuard.Analyzers.Builtins
                 var ids = pragma.ErrorCodes.Select(code => code.ToString().Trim()).ToList();
                 var end = pragma.ErrorCodes.Count > 0 ? pragma.ErrorCodes[pragma.ErrorCodes.Count - 1].Span.End : pragma.DisableOrRestoreKeyword.Span.End;
                 var location = Location.Create(context.Tree, TextSpan.FromBounds(pragma.HashToken.SpanStart, end));
-                var agentGuardIds = ids.Count == 0 ? new List<string> { "every diagnostic, AgentGuard's included" } : ids.Where(IsAgentGuardId).ToList();
+                // A pragma that names no ID is AG1005 only where it hides an AgentGuard finding (BlanketSuppressions).
+                var agentGuardIds = ids.Where(IsAgentGuardId).ToList();
                 if (agentGuardIds.Count > 0)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.AgentGuardSuppression, location, "#pragma warning disable", string.Join(", ", agentGuardIds)));
@@ -53,7 +55,7 @@ namespace AgentGuard.Analyzers.Builtins
 
                 if (!HasComment(pragma, end, text))
                 {
-                    builtins.ReportAbout(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, location, context.Tree, ids, "#pragma warning disable", string.Join(", ", ids));
+                    builtins.ReportAbout(context.ReportDiagnostic, Descriptors.UnjustifiedSuppression, location, context.Tree, ids, "#pragma warning disable", ids.Count == 0 ? "every diagnostic" : string.Join(", ", ids));
                 }
             }
         }

@@ -34,7 +34,7 @@ namespace AgentGuard.Analyzers.Builtins
         private static readonly string[] AssertingReceivers = { "Should", "Received", "Snapshot" };
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TestWithoutAssertion);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TestWithoutAssertion, Descriptors.AgentGuardSuppression);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)

@@ -37,7 +37,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         };
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BannedConstruct);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BannedConstruct, Descriptors.AgentGuardSuppression);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -64,7 +64,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
-            var checker = new ConstructChecker(rules, bans);
+            var checker = new ConstructChecker(rules, bans, new BlanketSuppressions(context.Compilation));
             if (bans.ContainsKey(BannedConstruct.AsyncVoid))
             {
                 context.RegisterSyntaxNodeAction(checker.AsyncVoid, SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
@@ -102,11 +102,13 @@ namespace AgentGuard.Analyzers.GoldenRules
         {
             private readonly RuleContext _rules;
             private readonly Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> _bans;
+            private readonly BlanketSuppressions _blanket;
 
-            public ConstructChecker(RuleContext rules, Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> bans)
+            public ConstructChecker(RuleContext rules, Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> bans, BlanketSuppressions blanket)
             {
                 _rules = rules;
                 _bans = bans;
+                _blanket = blanket;
             }
 
             public void AsyncVoid(SyntaxNodeAnalysisContext context)
@@ -232,16 +234,19 @@ namespace AgentGuard.Analyzers.GoldenRules
                         continue;
                     }
 
-                    report(Diagnostic.Create(
-                        Descriptors.BannedConstruct,
-                        Location.Create(tree, span),
-                        RuleSeverities.Of(rule, Descriptors.BannedConstruct),
-                        additionalLocations: new[] { file.LocationOf(rule) },
-                        properties: null,
-                        Display[construct],
-                        file.DisplayPath,
-                        rule.Line,
-                        RuleQuote.Of(rule)));
+                    _blanket.Report(
+                        report,
+                        Diagnostic.Create(
+                            Descriptors.BannedConstruct,
+                            Location.Create(tree, span),
+                            RuleSeverities.Of(rule, Descriptors.BannedConstruct),
+                            additionalLocations: new[] { file.LocationOf(rule) },
+                            properties: null,
+                            Display[construct],
+                            file.DisplayPath,
+                            rule.Line,
+                            RuleQuote.Of(rule)),
+                        System.Threading.CancellationToken.None);
                     return;
                 }
             }

@@ -20,7 +20,7 @@ namespace AgentGuard.Analyzers.GoldenRules
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget);
+            ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget, Descriptors.AgentGuardSuppression);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -151,7 +151,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         }
 
         private static void Report(UseSite context, Location location, Ban ban) =>
-            context.ReportDiagnostic(Diagnostic.Create(
+            new BlanketSuppressions(context.SemanticModel.Compilation).Report(context.ReportDiagnostic, Diagnostic.Create(
                 Descriptors.BannedSymbol,
                 location,
                 RuleSeverities.Of(ban.Rule, Descriptors.BannedSymbol),
@@ -160,7 +160,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 ban.Target.Text,
                 ban.File.DisplayPath,
                 ban.Rule.Line,
-                RuleQuote.Of(ban.Rule)));
+                RuleQuote.Of(ban.Rule)),
+                context.CancellationToken);
 
         /// <summary>Names inside a doc comment <c>cref</c>, <c>nameof(...)</c> or a namespace declaration mention a symbol without using it.</summary>
         private static bool IsMention(SimpleNameSyntax name, SemanticModel model, UseSite context)

@@ -21,7 +21,7 @@ namespace AgentGuard.Analyzers.GoldenRules
     public sealed class ForbiddenDependencyAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForbiddenDependency);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForbiddenDependency, Descriptors.AgentGuardSuppression);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -105,7 +105,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(
+            new BlanketSuppressions(context.Compilation).Report(context.ReportDiagnostic, Diagnostic.Create(
                 Descriptors.ForbiddenDependency,
                 reported.GetLocation(),
                 RuleSeverities.Of(broken.Rule, Descriptors.ForbiddenDependency),
@@ -116,7 +116,8 @@ namespace AgentGuard.Analyzers.GoldenRules
                 broken.Forbidden.From,
                 broken.File.DisplayPath,
                 broken.Rule.Line,
-                RuleQuote.Of(broken.Rule)));
+                RuleQuote.Of(broken.Rule)),
+                context.CancellationToken);
         }
 
         private sealed class Dependency

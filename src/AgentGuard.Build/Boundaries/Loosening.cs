@@ -87,6 +87,11 @@ namespace AgentGuard.Build.Boundaries
                 changes.Add("sets " + setting);
             }
 
+            if (was.BuiltinWarningsAsErrors && !now.BuiltinWarningsAsErrors)
+            {
+                changes.Add("drops AgentGuardBuiltinWarningsAsErrors (the built-in checks' warnings were errors)");
+            }
+
             if (was.ReferencesAgentGuard && !now.ReferencesAgentGuard)
             {
                 changes.Add("removes the AgentGuard.Analyzers package reference");
@@ -104,6 +109,8 @@ namespace AgentGuard.Build.Boundaries
             public HashSet<string> Switches { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
             public bool ReferencesAgentGuard { get; set; }
+
+            public bool BuiltinWarningsAsErrors { get; set; }
         }
 
         private static string Id(string token) => char.IsDigit(token[0]) ? "CS" + token : token.ToUpperInvariant();
@@ -148,6 +155,9 @@ namespace AgentGuard.Build.Boundaries
                             settings.Switches.Add(name + " to true");
                         }
 
+                        break;
+                    case "AgentGuardBuiltinWarningsAsErrors":
+                        settings.BuiltinWarningsAsErrors |= value.Equals("true", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "AgentGuardMode":
                         if (value.Equals("local", StringComparison.OrdinalIgnoreCase))
