@@ -159,5 +159,15 @@ namespace AgentGuard.Analyzers
             isEnabledByDefault: true,
             description: "Suppressing an AgentGuard diagnostic in code is how a change switches off the rules that govern it. Fix the finding, or change the rule where the team reviews rules.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.AgentGuardSuppression));
+
+        public static readonly DiagnosticDescriptor KeptByBaseline = new DiagnosticDescriptor(
+            DiagnosticIds.KeptByBaseline,
+            title: "Finding kept by the baseline",
+            messageFormat: "{0}",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "A finding that existed when the team wrote its baseline (.agentguard/baseline.txt): it is listed, not failed. Fix it and run -t:AgentGuardBaseline to shrink the baseline.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.KeptByBaseline));
     }
 }

@@ -27,6 +27,12 @@ namespace AgentGuard.Build
         /// <summary>The project's folder: the analyzer config files above it are where an overridden style rule is overridden.</summary>
         public string ProjectDirectory { get; set; } = string.Empty;
 
+        /// <summary>The baseline (<c>.agentguard/baseline.txt</c>), when the repository has one: explain counts what it keeps.</summary>
+        public string BaselineFile { get; set; } = string.Empty;
+
+        /// <summary>The repository root, to name the baseline by its path in the repository.</summary>
+        public string RepositoryRoot { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -40,6 +46,12 @@ namespace AgentGuard.Build
             {
                 var configs = ProjectDirectory.Length == 0 ? null : new AnalyzerConfigFiles(ProjectDirectory);
                 var report = ExplainReport.FromErrorLog(ProjectName, File.ReadAllText(ErrorLog), configs == null ? null : configs.Locate);
+                if (BaselineFile.Length > 0 && File.Exists(BaselineFile))
+                {
+                    var display = RepositoryRoot.Length > 0 ? Baselines.BaselineLog.Relative(RepositoryRoot, BaselineFile) : BaselineFile;
+                    report.Baseline = (display, Policy.Baseline.Parse(File.ReadAllText(BaselineFile)));
+                }
+
                 foreach (var line in report.Lines())
                 {
                     Log.LogMessage(MessageImportance.High, line);

@@ -21,6 +21,9 @@ namespace AgentGuard.Policy
         /// <summary>An <c>agentguard:</c> annotation does not parse.</summary>
         public const string MalformedAnnotation = "AG0012";
 
+        /// <summary>A finding the baseline keeps: reported as information, not at its severity.</summary>
+        public const string KeptByBaseline = "AG0013";
+
         /// <summary>A TODO/FIXME/HACK marker left in a comment.</summary>
         public const string TodoMarker = "AG1001";
 

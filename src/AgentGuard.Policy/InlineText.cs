@@ -21,7 +21,7 @@ namespace AgentGuard.Policy
                 plain.Append(token.Text);
             }
 
-            PlainText = CollapseWhitespace(plain.ToString());
+            PlainText = Whitespace.Collapse(plain.ToString());
         }
 
         public IReadOnlyList<InlineToken> Tokens { get; }
@@ -147,30 +147,6 @@ namespace AgentGuard.Policy
 
             var name = text.ToString().Trim();
             return BoldTarget.IsMatch(name) || ConstructTable.TryMatchCodeSpan(name, out _) ? name : null;
-        }
-
-        private static string CollapseWhitespace(string text)
-        {
-            var builder = new StringBuilder(text.Length);
-            var space = false;
-            foreach (var c in text)
-            {
-                if (char.IsWhiteSpace(c))
-                {
-                    space = builder.Length > 0;
-                    continue;
-                }
-
-                if (space)
-                {
-                    builder.Append(' ');
-                    space = false;
-                }
-
-                builder.Append(c);
-            }
-
-            return builder.ToString();
         }
     }
 

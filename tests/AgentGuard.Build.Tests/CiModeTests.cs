@@ -119,6 +119,23 @@ public sealed class CiModeTests
     }
 
     [Fact]
+    public void Adding_findings_to_the_baseline_is_a_loosening_in_ci_and_dropping_fixed_ones_is_not()
+    {
+        const string Kept = "src/Shop/Cart.cs | AG1001 | 1 | // TODO: tax\n";
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { ["CLAUDE.md"] = "- Never use `DateTime.Now`\n", [".agentguard/baseline.txt"] = Kept });
+        repository.Write(".agentguard/baseline.txt", Kept + "src/Shop/Clock.cs | AG0001 | 2 | var now = DateTime.Now;\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 .agentguard/baseline.txt\nAG2007 .agentguard/baseline.txt", engine.Findings(repository));
+        Assert.StartsWith("'.agentguard/baseline.txt' loosens what is enforced: adds 2 findings to the baseline (AG0001 in src/Shop/Clock.cs ('var now = DateTime.Now;')).", engine.ErrorText("AG2007"));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+
+        repository.Write(".agentguard/baseline.txt", "# every finding fixed\n");
+        Assert.Equal("AG2006 .agentguard/baseline.txt", BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
     public void A_lowered_severity_in_editorconfig_is_a_guard_file_change_in_ci()
     {
         using var repository = Create();

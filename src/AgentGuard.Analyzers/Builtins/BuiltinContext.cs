@@ -19,11 +19,11 @@ namespace AgentGuard.Analyzers.Builtins
         private readonly RuleContext? _rules;
         private readonly Dictionary<string, List<(LoadedRuleFile File, GoldenRule Rule)>> _escalations = new Dictionary<string, List<(LoadedRuleFile, GoldenRule)>>();
 
-        private readonly BlanketSuppressions _blanket;
+        private readonly FindingReporter _findings;
 
         private BuiltinContext(Compilation compilation, AnalyzerOptions options, RuleContext? rules, bool isTestProject)
         {
-            _blanket = new BlanketSuppressions(compilation);
+            _findings = FindingReporter.For(compilation, options);
             _options = options;
             _rules = rules;
             IsTestProject = isTestProject;
@@ -78,7 +78,7 @@ namespace AgentGuard.Analyzers.Builtins
             var escalation = EscalationFor(descriptor.Id, tree, subjects);
             var messageArguments = new List<object>(arguments);
             messageArguments.Insert(1, escalation == null ? string.Empty : $" (forbidden by a golden rule: {escalation.Value.File.DisplayPath} line {escalation.Value.Rule.Line}: \"{RuleQuote.Of(escalation.Value.Rule)}\")");
-            _blanket.Report(
+            _findings.Report(
                 report,
                 Diagnostic.Create(
                     descriptor,

@@ -23,7 +23,7 @@ namespace AgentGuard.Analyzers.Builtins
             System.TimeSpan.FromSeconds(1));
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest, Descriptors.AgentGuardSuppression);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)

@@ -22,7 +22,7 @@ namespace AgentGuard.Analyzers.Builtins
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.UnjustifiedSuppression, Descriptors.AgentGuardSuppression);
+            ImmutableArray.Create(Descriptors.UnjustifiedSuppression, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)

@@ -19,7 +19,7 @@ namespace AgentGuard.Analyzers.Builtins
     public sealed class SwallowedExceptionAnalyzer : BuiltinAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SwallowedException, Descriptors.AgentGuardSuppression);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SwallowedException, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)

@@ -37,7 +37,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         };
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BannedConstruct, Descriptors.AgentGuardSuppression);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BannedConstruct, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -64,7 +64,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
-            var checker = new ConstructChecker(rules, bans, new BlanketSuppressions(context.Compilation));
+            var checker = new ConstructChecker(rules, bans, FindingReporter.For(context.Compilation, context.Options));
             if (bans.ContainsKey(BannedConstruct.AsyncVoid))
             {
                 context.RegisterSyntaxNodeAction(checker.AsyncVoid, SyntaxKind.MethodDeclaration, SyntaxKind.LocalFunctionStatement);
@@ -102,13 +102,13 @@ namespace AgentGuard.Analyzers.GoldenRules
         {
             private readonly RuleContext _rules;
             private readonly Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> _bans;
-            private readonly BlanketSuppressions _blanket;
+            private readonly FindingReporter _findings;
 
-            public ConstructChecker(RuleContext rules, Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> bans, BlanketSuppressions blanket)
+            public ConstructChecker(RuleContext rules, Dictionary<BannedConstruct, List<(LoadedRuleFile File, GoldenRule Rule)>> bans, FindingReporter findings)
             {
                 _rules = rules;
                 _bans = bans;
-                _blanket = blanket;
+                _findings = findings;
             }
 
             public void AsyncVoid(SyntaxNodeAnalysisContext context)
@@ -234,7 +234,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                         continue;
                     }
 
-                    _blanket.Report(
+                    _findings.Report(
                         report,
                         Diagnostic.Create(
                             Descriptors.BannedConstruct,

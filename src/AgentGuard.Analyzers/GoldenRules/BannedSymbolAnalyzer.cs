@@ -20,7 +20,7 @@ namespace AgentGuard.Analyzers.GoldenRules
     {
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget, Descriptors.AgentGuardSuppression);
+            ImmutableArray.Create(Descriptors.BannedSymbol, Descriptors.UnresolvableRuleTarget, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -151,7 +151,7 @@ namespace AgentGuard.Analyzers.GoldenRules
         }
 
         private static void Report(UseSite context, Location location, Ban ban) =>
-            new BlanketSuppressions(context.SemanticModel.Compilation).Report(context.ReportDiagnostic, Diagnostic.Create(
+            FindingReporter.For(context.SemanticModel.Compilation, context.Options).Report(context.ReportDiagnostic, Diagnostic.Create(
                 Descriptors.BannedSymbol,
                 location,
                 RuleSeverities.Of(ban.Rule, Descriptors.BannedSymbol),
@@ -215,6 +215,8 @@ namespace AgentGuard.Analyzers.GoldenRules
             public SyntaxNode Node { get; }
 
             public SemanticModel SemanticModel => _context.SemanticModel;
+
+            public AnalyzerOptions Options => _context.Options;
 
             public System.Threading.CancellationToken CancellationToken => _context.CancellationToken;
 

@@ -21,7 +21,7 @@ namespace AgentGuard.Analyzers.GoldenRules
     public sealed class ForbiddenDependencyAnalyzer : GoldenRuleAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForbiddenDependency, Descriptors.AgentGuardSuppression);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ForbiddenDependency, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext context, RuleContext rules)
@@ -105,7 +105,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return;
             }
 
-            new BlanketSuppressions(context.Compilation).Report(context.ReportDiagnostic, Diagnostic.Create(
+            FindingReporter.For(context.Compilation, context.Options).Report(context.ReportDiagnostic, Diagnostic.Create(
                 Descriptors.ForbiddenDependency,
                 reported.GetLocation(),
                 RuleSeverities.Of(broken.Rule, Descriptors.ForbiddenDependency),

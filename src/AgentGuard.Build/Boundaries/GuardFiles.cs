@@ -6,7 +6,7 @@ using System.Linq;
 namespace AgentGuard.Build.Boundaries
 {
     /// <summary>
-    /// The files that decide what is enforced: the manifest, the golden-rule files, the review ledger, analyzer
+    /// The files that decide what is enforced: the manifest, the golden-rule files, the review ledger, the baseline, analyzer
     /// configuration (.editorconfig, .globalconfig), MSBuild's shared files (Directory.Build.*, Directory.Packages.props),
     /// and what decides packages and SDK (nuget.config, global.json). In CI a change to one is a finding of its own (AG2006).
     /// </summary>
@@ -37,6 +37,11 @@ namespace AgentGuard.Build.Boundaries
         public string? Why(string path)
         {
             var name = GitPath.FileName(path);
+            if (path.Equals(Policy.Baseline.DefaultPath, StringComparison.OrdinalIgnoreCase))
+            {
+                return "the baseline of kept findings";
+            }
+
             if (_paths.Contains(path))
             {
                 return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "the boundary manifest" : path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? "the review ledger" : RuleFile;

@@ -47,6 +47,11 @@ namespace AgentGuard.Build.Boundaries
                     return Rules(Text(before), Text(after));
                 }
 
+                if (path.Equals(Policy.Baseline.DefaultPath, StringComparison.OrdinalIgnoreCase))
+                {
+                    return BaselineAdditions(Text(before), Text(after));
+                }
+
                 if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
                 {
                     return EditorConfig(Text(before), Text(after), guarded);
@@ -63,6 +68,23 @@ namespace AgentGuard.Build.Boundaries
             }
 
             return Array.Empty<string>();
+        }
+
+        // A finding the change adds to the baseline, or a count it raises, is a finding the change keeps from failing.
+        private static IReadOnlyList<string> BaselineAdditions(string? before, string? after)
+        {
+            var was = Policy.Baseline.Parse(before).Allowances();
+            var added = Policy.Baseline.Parse(after).Entries
+                .Select(entry => (entry, more: entry.Count - (was.TryGetValue((entry.File, entry.Id, entry.Key), out var count) ? count : 0)))
+                .Where(pair => pair.more > 0)
+                .ToList();
+            if (added.Count == 0)
+            {
+                return Array.Empty<string>();
+            }
+
+            var shown = string.Join("; ", added.Take(3).Select(pair => $"{pair.entry.Id} in {pair.entry.File} ('{pair.entry.Key}')"));
+            return new[] { $"adds {added.Sum(pair => pair.more)} findings to the baseline ({shown}{(added.Count > 3 ? "; ..." : string.Empty)})" };
         }
 
         private static string? Text(byte[]? bytes) => bytes == null ? null : Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');

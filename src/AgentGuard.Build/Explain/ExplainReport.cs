@@ -28,6 +28,17 @@ namespace AgentGuard.Build.Explain
 
         public string Project { get; }
 
+        /// <summary>The baseline the build reads, with its path for display; null without one.</summary>
+        public (string Path, Policy.Baseline Baseline)? Baseline { get; set; }
+
+        /// <summary>"the baseline (.agentguard/baseline.txt) keeps 31 findings: 13 AG0001, 13 AG1001, 5 AG1008".</summary>
+        private string? BaselineLine =>
+            Baseline is { } kept
+                ? $"AgentGuard: the baseline ({kept.Path}) keeps {kept.Baseline.Entries.Sum(entry => entry.Count)} findings"
+                    + (kept.Baseline.Entries.Count == 0 ? string.Empty : ": " + string.Join(", ", kept.Baseline.Entries.GroupBy(entry => entry.Id).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Sum(entry => entry.Count)} {group.Key}")))
+                    + "; they are reported as AG0013 (info)"
+                : null;
+
         public int EnforcedInCode => _rules.Count(rule => Enforcement(rule).Contains("code"));
 
         public int EnforcedOnPaths => _rules.Count(rule => Enforcement(rule).Contains("paths"));
@@ -100,6 +111,10 @@ namespace AgentGuard.Build.Explain
             }
 
             yield return Summary;
+            if (BaselineLine is { } kept)
+            {
+                yield return kept;
+            }
         }
 
         /// <summary>Every rule file, with or without rules, in order.</summary>
@@ -169,6 +184,21 @@ namespace AgentGuard.Build.Explain
                 writer.WriteNumber("enforcedOnPaths", EnforcedOnPaths);
                 writer.WriteNumber("guidance", Guidance);
                 writer.WriteEndObject();
+                if (Baseline is { } kept)
+                {
+                    writer.WriteStartObject("baseline");
+                    writer.WriteString("path", kept.Path);
+                    writer.WriteNumber("findings", kept.Baseline.Entries.Sum(entry => entry.Count));
+                    writer.WriteStartObject("byId");
+                    foreach (var group in kept.Baseline.Entries.GroupBy(entry => entry.Id).OrderBy(group => group.Key, StringComparer.Ordinal))
+                    {
+                        writer.WriteNumber(group.Key, group.Sum(entry => entry.Count));
+                    }
+
+                    writer.WriteEndObject();
+                    writer.WriteEndObject();
+                }
+
                 writer.WriteEndObject();
             }
 

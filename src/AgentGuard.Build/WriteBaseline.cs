@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using AgentGuard.Build.Baselines;
+using AgentGuard.Policy;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace AgentGuard.Build
+{
+    /// <summary>
+    /// The last step of <c>dotnet build -t:AgentGuardBaseline</c>: reads the findings the writing compilation reported
+    /// (AG0013, one per finding) from its error log and writes this project's part of <c>.agentguard/baseline.txt</c>,
+    /// keeping every other project's entries. Projects of a parallel build (<c>-m</c>) take turns through a lock file,
+    /// so none loses another's entries.
+    /// </summary>
+    public sealed class WriteBaseline : BaselineTask
+    {
+        /// <summary>The project's name, for the line that says what was written.</summary>
+        public string ProjectName { get; set; } = string.Empty;
+
+        /// <summary>How long to wait for another project of the build that holds the lock.</summary>
+        public int LockTimeoutSeconds { get; set; } = 120;
+
+        /// <inheritdoc />
+        public override bool Execute()
+        {
+            if (!File.Exists(LogPath))
+            {
+                Log.LogError(null, "AG0013", null, ErrorLog, 0, 0, 0, 0, "AgentGuardBaseline found no compiler error log at '{0}': the compilation that lists the findings did not run.", ErrorLog);
+                return false;
+            }
+
+            try
+            {
+                var written = BaselineLog.Written(BaselineLog.Read(File.ReadAllText(LogPath)));
+                var projectFiles = ProjectFiles();
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(BaselineFile))!);
+                using (Lock())
+                {
+                    var existing = Baseline.Parse(File.Exists(BaselineFile) ? File.ReadAllText(BaselineFile) : null);
+                    var merged = BaselineLog.Merge(existing, written, projectFiles);
+                    var dropped = BaselineLog.Stale(existing, Enumerable.Empty<KeptFinding>(), RepositoryRoot, projectFiles, (_, _) => null)
+                        .Select(entry => (entry, now: written.Entries.FirstOrDefault(w => w.File == entry.File && w.Id == entry.Id && w.Key == entry.Key)?.Count ?? 0))
+                        .Where(pair => pair.now < pair.entry.Count)
+                        .ToList();
+                    var text = merged.Write();
+                    if (!File.Exists(BaselineFile) || File.ReadAllText(BaselineFile) != text)
+                    {
+                        File.WriteAllText(BaselineFile, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+                    }
+
+                    foreach (var (entry, now) in dropped)
+                    {
+                        Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: dropped from the baseline, no longer found: {entry.File} | {entry.Id} | {entry.Count - now} | {entry.Key}");
+                    }
+
+                    Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: {Display()} keeps {written.Entries.Sum(entry => entry.Count)} findings of {ProjectName} ({merged.Entries.Sum(entry => entry.Count)} in all); commit it.");
+                }
+
+                return true;
+            }
+            catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException || exception is JsonException || exception is TimeoutException)
+            {
+                Log.LogError(null, "AG0013", null, BaselineFile, 0, 0, 0, 0, "AgentGuardBaseline could not write '{0}': {1}", BaselineFile, exception.Message);
+                return false;
+            }
+        }
+
+        private string Display() => BaselineLog.Relative(RepositoryRoot, BaselineFile);
+
+        /// <summary>The baseline's lock file, held open without sharing while this project rewrites its part.</summary>
+        private FileStream Lock()
+        {
+            var path = BaselineFile + ".lock";
+            var deadline = DateTime.UtcNow.AddSeconds(LockTimeoutSeconds);
+            while (true)
+            {
+                try
+                {
+                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                }
+                catch (IOException) when (DateTime.UtcNow < deadline)
+                {
+                    Thread.Sleep(50);
+                }
+                catch (IOException exception)
+                {
+                    throw new TimeoutException($"another build held '{path}' for {LockTimeoutSeconds} seconds ({exception.Message}); delete it if no build is running", exception);
+                }
+            }
+        }
+    }
+}
