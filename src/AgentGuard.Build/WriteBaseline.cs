@@ -59,7 +59,7 @@ namespace AgentGuard.Build
                         Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: dropped from the baseline, no longer found: {entry.File} | {entry.Id} | {entry.Count - now} | {entry.Key}");
                     }
 
-                    Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: {Display()} keeps {written.Entries.Sum(entry => entry.Count)} findings of {ProjectName} ({merged.Entries.Sum(entry => entry.Count)} in all); commit it.");
+                    Log.LogMessage(MessageImportance.High, "{0}", $"AgentGuard: {Display()} keeps {written.Entries.Sum(entry => (long)entry.Count)} findings of {ProjectName} ({merged.Entries.Sum(entry => (long)entry.Count)} in all); commit it.");
                 }
 
                 return true;

@@ -114,7 +114,7 @@ namespace AgentGuard.Policy
             entries
                 .Where(entry => MayKeep(entry.Id))
                 .GroupBy(entry => (entry.File, entry.Id, entry.Key))
-                .Select(group => new BaselineEntry(group.Key.File, group.Key.Id, group.Sum(entry => entry.Count), group.Key.Key))
+                .Select(group => new BaselineEntry(group.Key.File, group.Key.Id, (int)Math.Min(int.MaxValue, group.Sum(entry => (long)entry.Count)), group.Key.Key))
                 .OrderBy(entry => entry.File, StringComparer.Ordinal)
                 .ThenBy(entry => entry.Id, StringComparer.Ordinal)
                 .ThenBy(entry => entry.Key, StringComparer.Ordinal)

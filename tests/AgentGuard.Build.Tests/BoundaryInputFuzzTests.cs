@@ -5,8 +5,8 @@ namespace AgentGuard.Build.Tests;
 
 /// <summary>
 /// What the boundary task reads, generated and mutated, read on a 256 KB stack in a child process: agentguard.json
-/// (every problem has a line and a column, never an exception), the review ledger, and the files that declare
-/// packages. Nothing an input holds may take down the MSBuild node.
+/// (every problem has a line and a column, never an exception), the review ledger, the files that declare packages,
+/// and the baseline (every line an entry or a problem on its line, read back as written). Nothing an input holds may take down the MSBuild node.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public class BoundaryInputFuzzTests
@@ -19,6 +19,7 @@ public class BoundaryInputFuzzTests
     [InlineData("manifest", 5_000)]
     [InlineData("ledger", 3_000)]
     [InlineData("packages", 3_000)]
+    [InlineData("baseline", 3_000)]
     public void Generated_inputs_are_read_without_an_exception(string target, int inputs)
     {
         var log = FuzzProcess.Run(target, inputs, _output.WriteLine);

@@ -97,6 +97,29 @@ internal sealed class BoundaryInputs
         return new FuzzInput("ledger: mutated", _mutator.Mutate(builder.ToString(), 1 + _random.Next(8)), false);
     }
 
+    /// <summary>A baseline (<c>.agentguard/baseline.txt</c>): entries, then mutated, or one of the shapes that stress it.</summary>
+    public FuzzInput NextBaseline()
+    {
+        var depth = 1 + _random.Next(20_000);
+        switch (_random.Next(5))
+        {
+            case 0:
+                return new FuzzInput("baseline: long line text", "src/A.cs | AG1001 | 1 | " + Mutator.Repeat("// TODO | x ", depth) + "\n", false);
+            case 1:
+                return new FuzzInput("baseline: separators only", Mutator.Repeat(" | ", depth), false);
+            case 2:
+                return new FuzzInput("baseline: huge count", "src/A.cs | AG0001 | " + Mutator.Repeat("9", 1 + (depth % 40)) + " | var now = DateTime.Now;\n", false);
+            default:
+                var builder = new StringBuilder("# AgentGuard baseline\n");
+                for (var i = 0; i < 1 + _random.Next(40); i++)
+                {
+                    builder.Append("src/Shop/File").Append(i % 7).Append(".cs | AG100").Append(1 + _random.Next(9)).Append(" | ").Append(1 + _random.Next(3)).Append(" | // TODO: step ").Append(i).Append('\n');
+                }
+
+                return new FuzzInput("baseline: mutated", _mutator.Mutate(builder.ToString(), 1 + _random.Next(8)), false);
+        }
+    }
+
     public (string Name, FuzzInput Input) NextPackageFile()
     {
         var name = PackageFileNames[_random.Next(PackageFileNames.Length)];

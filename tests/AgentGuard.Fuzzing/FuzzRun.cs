@@ -98,8 +98,11 @@ internal sealed class FuzzRun
                 case "packages":
                     (name, input) = boundaries.NextPackageFile();
                     break;
+                case "baseline":
+                    (name, input) = ("baseline.txt", boundaries.NextBaseline());
+                    break;
                 default:
-                    throw new ArgumentException($"unknown target '{target}'; use rules, manifest, ledger or packages");
+                    throw new ArgumentException($"unknown target '{target}'; use rules, manifest, ledger, packages or baseline");
             }
 
             // Written before it is read: if reading it ends the process, this file is the input that did.
@@ -160,9 +163,31 @@ internal sealed class FuzzRun
             case "ledger":
                 ReviewLedger.Parse(input.Text);
                 return (0, null);
+            case "baseline":
+                return ReadBaseline(input);
             default:
                 return (PackageSet.Read(name, Encoding.UTF8.GetBytes(input.Text)).IsUnreadable ? 1 : 0, null);
         }
+    }
+
+    /// <summary>Every line is an entry or a problem with its line number, and what is read writes back to the same entries.</summary>
+    private static (int Reported, string? Invalid) ReadBaseline(FuzzInput input)
+    {
+        var baseline = Baseline.Parse(input.Text);
+        var lines = LineCount(input.Text);
+        foreach (var problem in baseline.Problems)
+        {
+            var number = int.Parse(problem.Substring(5, problem.IndexOf(':') - 5), System.Globalization.CultureInfo.InvariantCulture);
+            if (number < 1 || number > lines)
+            {
+                return (baseline.Problems.Count, $"a problem on line {number}, outside the file's {lines} lines");
+            }
+        }
+
+        var again = Baseline.Parse(baseline.Write());
+        return again.Problems.Count > 0 || !again.Entries.Select(entry => entry.ToString()).SequenceEqual(baseline.Entries.Select(entry => entry.ToString()))
+            ? (baseline.Problems.Count, "the baseline did not read back as it was written")
+            : (baseline.Problems.Count, null);
     }
 
     private static (int Reported, string? Invalid) ReadRules(FuzzInput input)

@@ -33,7 +33,7 @@ public static class Program
     {
         public static Options Parse(string[] args)
         {
-            var targets = new[] { "rules", "manifest", "ledger", "packages" };
+            var targets = new[] { "rules", "manifest", "ledger", "packages", "baseline" };
             var inputs = 10_000;
             var seed = 1;
             var maxDepth = 2_000;

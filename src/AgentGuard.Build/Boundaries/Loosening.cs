@@ -84,7 +84,7 @@ namespace AgentGuard.Build.Boundaries
             }
 
             var shown = string.Join("; ", added.Take(3).Select(pair => $"{pair.entry.Id} in {pair.entry.File} ('{pair.entry.Key}')"));
-            return new[] { $"adds {added.Sum(pair => pair.more)} findings to the baseline ({shown}{(added.Count > 3 ? "; ..." : string.Empty)})" };
+            return new[] { $"adds {added.Sum(pair => (long)pair.more)} findings to the baseline ({shown}{(added.Count > 3 ? "; ..." : string.Empty)})" };
         }
 
         private static string? Text(byte[]? bytes) => bytes == null ? null : Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');

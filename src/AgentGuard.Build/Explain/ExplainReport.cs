@@ -34,8 +34,8 @@ namespace AgentGuard.Build.Explain
         /// <summary>"the baseline (.agentguard/baseline.txt) keeps 31 findings: 13 AG0001, 13 AG1001, 5 AG1008".</summary>
         private string? BaselineLine =>
             Baseline is { } kept
-                ? $"AgentGuard: the baseline ({kept.Path}) keeps {kept.Baseline.Entries.Sum(entry => entry.Count)} findings"
-                    + (kept.Baseline.Entries.Count == 0 ? string.Empty : ": " + string.Join(", ", kept.Baseline.Entries.GroupBy(entry => entry.Id).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Sum(entry => entry.Count)} {group.Key}")))
+                ? $"AgentGuard: the baseline ({kept.Path}) keeps {kept.Baseline.Entries.Sum(entry => (long)entry.Count)} findings"
+                    + (kept.Baseline.Entries.Count == 0 ? string.Empty : ": " + string.Join(", ", kept.Baseline.Entries.GroupBy(entry => entry.Id).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Sum(entry => (long)entry.Count)} {group.Key}")))
                     + "; they are reported as AG0013 (info)"
                 : null;
 
@@ -188,11 +188,11 @@ namespace AgentGuard.Build.Explain
                 {
                     writer.WriteStartObject("baseline");
                     writer.WriteString("path", kept.Path);
-                    writer.WriteNumber("findings", kept.Baseline.Entries.Sum(entry => entry.Count));
+                    writer.WriteNumber("findings", kept.Baseline.Entries.Sum(entry => (long)entry.Count));
                     writer.WriteStartObject("byId");
                     foreach (var group in kept.Baseline.Entries.GroupBy(entry => entry.Id).OrderBy(group => group.Key, StringComparer.Ordinal))
                     {
-                        writer.WriteNumber(group.Key, group.Sum(entry => entry.Count));
+                        writer.WriteNumber(group.Key, group.Sum(entry => (long)entry.Count));
                     }
 
                     writer.WriteEndObject();
