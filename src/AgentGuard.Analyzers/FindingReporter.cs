@@ -19,7 +19,9 @@ namespace AgentGuard.Analyzers
     {
         private const string BaselineSuffix = "/" + Baseline.DefaultPath;
 
-        private static readonly ConditionalWeakTable<Compilation, FindingReporter> Reporters = new ConditionalWeakTable<Compilation, FindingReporter>();
+        // Keyed by the options too: an editor may keep a compilation when only the baseline (an additional file) changed.
+        private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, FindingReporter>> Reporters =
+            new ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, FindingReporter>>();
 
         private readonly BlanketSuppressions _blanket;
         private readonly string _root;
@@ -53,7 +55,7 @@ namespace AgentGuard.Analyzers
 
         /// <summary>The reporter of <paramref name="compilation"/>, shared by every analyzer that reports in it.</summary>
         public static FindingReporter For(Compilation compilation, AnalyzerOptions options) =>
-            Reporters.GetValue(compilation, key => new FindingReporter(key, options));
+            Reporters.GetValue(compilation, _ => new ConditionalWeakTable<AnalyzerOptions, FindingReporter>()).GetValue(options, _ => new FindingReporter(compilation, options));
 
         public void Report(Action<Diagnostic> report, Diagnostic finding, System.Threading.CancellationToken cancellationToken)
         {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using AgentGuard.Analyzers.RuleFiles;
 using AgentGuard.Policy;
 using Microsoft.CodeAnalysis;
@@ -25,6 +26,10 @@ namespace AgentGuard.Analyzers.GoldenRules
         {
             ".Tests", ".Test", ".UnitTests", ".IntegrationTests", ".FunctionalTests", ".Specs", ".Testing", ".TestUtilities", ".TestHelpers", ".Benchmarks",
         };
+
+        // Keyed by the options too: an editor may keep a compilation when only a rule file (an additional file) changed.
+        private static readonly ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, StrongBox<RuleContext?>>> Shared =
+            new ConditionalWeakTable<Compilation, ConditionalWeakTable<AnalyzerOptions, StrongBox<RuleContext?>>>();
 
         private readonly Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]> _scopeGlobs = new Dictionary<(LoadedRuleFile, GoldenRule), PathGlob[]>();
 
@@ -55,8 +60,12 @@ namespace AgentGuard.Analyzers.GoldenRules
                 return null;
             }
 
-            var files = RuleFileCollector.Collect(options, parse, cancellationToken);
-            return files.Count == 0 ? null : new RuleContext(files, IsTest(compilation, options));
+            // One context per compilation, shared by every analyzer that asks (thirteen of them in a build).
+            return Shared.GetValue(compilation, _ => new ConditionalWeakTable<AnalyzerOptions, StrongBox<RuleContext?>>()).GetValue(options, _ =>
+            {
+                var files = RuleFileCollector.Collect(options, parse, cancellationToken);
+                return new StrongBox<RuleContext?>(files.Count == 0 ? null : new RuleContext(files, IsTest(compilation, options)));
+            }).Value;
         }
 
         /// <summary>True when <paramref name="rule"/> of <paramref name="file"/> applies to the code in <paramref name="tree"/>.</summary>
