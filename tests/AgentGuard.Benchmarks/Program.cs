@@ -40,6 +40,13 @@ if (Array.IndexOf(args, "--reading-against") is var against and >= 0 && against 
     return;
 }
 
+// The same bans as golden rules and as BannedApiAnalyzers' BannedSymbols.txt, in one compilation; --banned-api runs it alone.
+if (args.Contains("--banned-api"))
+{
+    BannedApiBenchmark.Run(quick ? 3 : 7, files: 2_000);
+    return;
+}
+
 // Style rules through the SDK's analyzers, in real dotnet build runs of the 500-file project; --style runs this part alone.
 if (args.Contains("--style"))
 {
