@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Concurrent;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,21 +11,16 @@ namespace AgentGuard.Analyzers
     /// A <c>#pragma warning disable</c> that names no ID silences every diagnostic below it, AgentGuard's included. Vendored
     /// and generated-looking files carry such lines for reasons of their own, so the line alone is only AG1004 (when it
     /// gives no reason). Where it does hide an AgentGuard finding, the finding is still reported (the compiler drops it)
-    /// and this reports AG1005 on the pragma, once per pragma and compilation, at the hidden finding's severity: a hidden
-    /// warning makes a warning, a hidden golden-rule error an error.
+    /// and this reports AG1005 on the pragma for each finding it hides, at the severity the project gives that finding (a
+    /// hidden warning makes a warning, a hidden golden-rule error an error), with the finding as its second location.
     /// </summary>
     internal sealed class BlanketSuppressions
     {
-        private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree Tree, int Position), byte>> Reported =
-            new ConditionalWeakTable<Compilation, ConcurrentDictionary<(SyntaxTree, int), byte>>();
-
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<(SyntaxTree Tree, int Position), byte> _reported;
 
         public BlanketSuppressions(Compilation compilation)
         {
             _compilation = compilation;
-            _reported = Reported.GetValue(compilation, _ => new ConcurrentDictionary<(SyntaxTree, int), byte>());
         }
 
         /// <summary>Reports <paramref name="finding"/>, and AG1005 on a blanket pragma that hides it.</summary>
@@ -35,13 +28,14 @@ namespace AgentGuard.Analyzers
         {
             report(finding);
             var location = finding.Location;
-            if (!location.IsInSource || location.SourceTree is not { } tree || finding.Severity < DiagnosticSeverity.Warning || IsConfiguredOff(tree, finding.Id, cancellationToken))
+            if (!location.IsInSource || location.SourceTree is not { } tree || finding.Severity < DiagnosticSeverity.Warning)
             {
                 return;
             }
 
             var root = tree.GetRoot(cancellationToken);
-            if (!root.ContainsDirectives || HidingPragma(root, location.SourceSpan.Start, finding.Id) is not { } pragma || !_reported.TryAdd((tree, pragma.SpanStart), 0))
+            if (!root.ContainsDirectives || HidingPragma(root, location.SourceSpan.Start, finding.Id) is not { } pragma
+                || EffectiveSeverity(tree, finding, cancellationToken) is not { } severity)
             {
                 return;
             }
@@ -50,25 +44,46 @@ namespace AgentGuard.Analyzers
             report(Diagnostic.Create(
                 Descriptors.AgentGuardSuppression,
                 Location.Create(tree, TextSpan.FromBounds(pragma.HashToken.SpanStart, pragma.DisableOrRestoreKeyword.Span.End)),
-                finding.Severity,
+                severity,
                 additionalLocations: new[] { location },
                 properties: null,
                 "#pragma warning disable",
                 $"{finding.Id} on line {line}"));
         }
 
-        /// <summary>A finding the project switched off (NoWarn, a severity of none) is no finding a pragma can hide.</summary>
-        private bool IsConfiguredOff(SyntaxTree tree, string id, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// The severity the project gives the finding (<c>NoWarn</c>, <c>dotnet_diagnostic.ID.severity</c> in a file's or the
+        /// global analyzer config), or the finding's own; null when the project switched it off, so there is nothing to hide.
+        /// </summary>
+        private DiagnosticSeverity? EffectiveSeverity(SyntaxTree tree, Diagnostic finding, System.Threading.CancellationToken cancellationToken)
         {
-            if (_compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var option) && option == ReportDiagnostic.Suppress)
+            if (_compilation.Options.SpecificDiagnosticOptions.TryGetValue(finding.Id, out var option) && option == ReportDiagnostic.Suppress)
             {
-                return true;
+                return null;
             }
 
+            var configured = ReportDiagnostic.Default;
             var provider = _compilation.Options.SyntaxTreeOptionsProvider;
-            return provider != null
-                && ((provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var perTree) && perTree == ReportDiagnostic.Suppress)
-                    || (provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out var global) && global == ReportDiagnostic.Suppress));
+            if (provider != null && provider.TryGetDiagnosticValue(tree, finding.Id, cancellationToken, out var perTree))
+            {
+                configured = perTree;
+            }
+            else if (provider != null && provider.TryGetGlobalDiagnosticValue(finding.Id, cancellationToken, out var global))
+            {
+                configured = global;
+            }
+            else if (option != ReportDiagnostic.Default)
+            {
+                configured = option;
+            }
+
+            return configured switch
+            {
+                ReportDiagnostic.Suppress or ReportDiagnostic.Hidden or ReportDiagnostic.Info => null,
+                ReportDiagnostic.Error => DiagnosticSeverity.Error,
+                ReportDiagnostic.Warn => DiagnosticSeverity.Warning,
+                _ => finding.Severity,
+            };
         }
 
         /// <summary>

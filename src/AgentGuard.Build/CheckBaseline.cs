@@ -36,7 +36,7 @@ namespace AgentGuard.Build
                 {
                     if (!lines.TryGetValue(path, out var all))
                     {
-                        lines[path] = all = File.Exists(path) ? File.ReadAllLines(path) : Array.Empty<string>();
+                        lines[path] = all = File.Exists(path) ? SourceLines.Split(File.ReadAllText(path)) : Array.Empty<string>();
                     }
 
                     return line <= all.Length ? all[line - 1] : null;
@@ -58,6 +58,33 @@ namespace AgentGuard.Build
                 Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard could not compare the baseline with '{log}': {exception.Message}");
                 return true;
             }
+        }
+    }
+
+    /// <summary>A file's lines as the compiler counts them: CR, LF, CRLF, NEL, LS and PS each end one.</summary>
+    internal static class SourceLines
+    {
+        public static string[] Split(string text)
+        {
+            var lines = new System.Collections.Generic.List<string>();
+            var start = 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (c == '\r' || c == '\n' || c == '\u0085' || c == '\u2028' || c == '\u2029')
+                {
+                    lines.Add(text.Substring(start, i - start));
+                    if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                    {
+                        i++;
+                    }
+
+                    start = i + 1;
+                }
+            }
+
+            lines.Add(text.Substring(start));
+            return lines.ToArray();
         }
     }
 }

@@ -23,6 +23,12 @@ namespace AgentGuard.Build
         /// <summary>The project's name, for the line that says what was written.</summary>
         public string ProjectName { get; set; } = string.Empty;
 
+        /// <summary>
+        /// True for the second and later frameworks of a multi-targeted project: what this compilation finds is added to
+        /// the project's entries (the larger count of each), not put in their place.
+        /// </summary>
+        public bool Accumulate { get; set; }
+
         /// <summary>How long to wait for another project of the build that holds the lock.</summary>
         public int LockTimeoutSeconds { get; set; } = 120;
 
@@ -43,10 +49,10 @@ namespace AgentGuard.Build
                 using (Lock())
                 {
                     var existing = Baseline.Parse(File.Exists(BaselineFile) ? File.ReadAllText(BaselineFile) : null);
-                    var merged = BaselineLog.Merge(existing, written, projectFiles);
+                    var merged = Accumulate ? BaselineLog.Accumulate(existing, written) : BaselineLog.Merge(existing, written, projectFiles);
                     var dropped = BaselineLog.Stale(existing, Enumerable.Empty<KeptFinding>(), RepositoryRoot, projectFiles, (_, _) => null)
                         .Select(entry => (entry, now: written.Entries.FirstOrDefault(w => w.File == entry.File && w.Id == entry.Id && w.Key == entry.Key)?.Count ?? 0))
-                        .Where(pair => pair.now < pair.entry.Count)
+                        .Where(pair => !Accumulate && pair.now < pair.entry.Count)
                         .ToList();
                     var text = merged.Write();
                     if (!File.Exists(BaselineFile) || File.ReadAllText(BaselineFile) != text)
@@ -73,25 +79,46 @@ namespace AgentGuard.Build
 
         private string Display() => BaselineLog.Relative(RepositoryRoot, BaselineFile);
 
-        /// <summary>The baseline's lock file, held open without sharing while this project rewrites its part.</summary>
-        private FileStream Lock()
+        /// <summary>
+        /// A lock every build process on the machine shares for this baseline (a named mutex, not a file next to it that
+        /// could be committed): projects of a parallel build rewrite their parts one at a time.
+        /// </summary>
+        private IDisposable Lock()
         {
-            var path = BaselineFile + ".lock";
-            var deadline = DateTime.UtcNow.AddSeconds(LockTimeoutSeconds);
-            while (true)
+            var name = "AgentGuardBaseline-" + Hash(Path.GetFullPath(BaselineFile).Replace('\\', '/'));
+            var mutex = new Mutex(false, name);
+            try
             {
-                try
+                if (!mutex.WaitOne(TimeSpan.FromSeconds(LockTimeoutSeconds)))
                 {
-                    return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                    mutex.Dispose();
+                    throw new TimeoutException($"another build held the baseline for {LockTimeoutSeconds} seconds");
                 }
-                catch (IOException) when (DateTime.UtcNow < deadline)
-                {
-                    Thread.Sleep(50);
-                }
-                catch (IOException exception)
-                {
-                    throw new TimeoutException($"another build held '{path}' for {LockTimeoutSeconds} seconds ({exception.Message}); delete it if no build is running", exception);
-                }
+            }
+            catch (AbandonedMutexException)
+            {
+                // A build that ended without releasing it: the lock is ours now.
+            }
+
+            return new Release(mutex);
+        }
+
+        private static string Hash(string text)
+        {
+            using var sha = System.Security.Cryptography.SHA256.Create();
+            return BitConverter.ToString(sha.ComputeHash(Encoding.UTF8.GetBytes(text)), 0, 12).Replace("-", string.Empty);
+        }
+
+        private sealed class Release : IDisposable
+        {
+            private readonly Mutex _mutex;
+
+            public Release(Mutex mutex) => _mutex = mutex;
+
+            public void Dispose()
+            {
+                _mutex.ReleaseMutex();
+                _mutex.Dispose();
             }
         }
     }

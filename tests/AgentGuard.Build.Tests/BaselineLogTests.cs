@@ -35,6 +35,21 @@ public sealed class BaselineLogTests
         var merged = BaselineLog.Merge(existing, project, new HashSet<string> { "src/Shop/Cart.cs" });
 
         Assert.Equal(new[] { "src/Billing/Invoice.cs | AG1008 | 1 | catch { }", "src/Shop/Cart.cs | AG1001 | 1 | // TODO: new" }, merged.Entries.Select(e => e.ToString()));
+
+        // A file the project reported on but does not list (one a target adds before compiling) is replaced too, not added to.
+        var again = BaselineLog.Merge(merged, project, new HashSet<string>());
+        Assert.Equal(merged.Entries.Select(e => e.ToString()), again.Entries.Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Another_framework_of_the_project_adds_what_it_finds_beyond_the_first()
+    {
+        var first = Baseline.Parse("src/Shop/Cart.cs | AG1001 | 2 | // TODO: tax\nsrc/Billing/Invoice.cs | AG1008 | 1 | catch { }\n");
+        var second = Baseline.Parse("src/Shop/Cart.cs | AG1001 | 1 | // TODO: tax\nsrc/Shop/Cart.cs | AG0001 | 1 | var now = DateTime.Now; // net48 only\n");
+
+        Assert.Equal(
+            new[] { "src/Billing/Invoice.cs | AG1008 | 1 | catch { }", "src/Shop/Cart.cs | AG0001 | 1 | var now = DateTime.Now; // net48 only", "src/Shop/Cart.cs | AG1001 | 2 | // TODO: tax" },
+            BaselineLog.Accumulate(first, second).Entries.Select(e => e.ToString()));
     }
 
     [Fact]

@@ -65,6 +65,10 @@ namespace AgentGuard.Analyzers.Builtins
         public bool OptionIsTrue(SyntaxTree tree, string id, string name) =>
             string.Equals(Option(tree, id, name), "true", System.StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>Reports a finding made elsewhere, through the baseline and the blanket-pragma check like every other.</summary>
+        public void ReportFinding(System.Action<Diagnostic> report, Diagnostic finding, System.Threading.CancellationToken cancellationToken) =>
+            _findings.Report(report, finding, cancellationToken);
+
         /// <summary>Reports a finding: at its default severity, or as an error quoting the rule that forbids it.</summary>
         public void Report(System.Action<Diagnostic> report, DiagnosticDescriptor descriptor, Location location, SyntaxTree tree, params object[] arguments) =>
             ReportAbout(report, descriptor, location, tree, subjects: null, arguments);

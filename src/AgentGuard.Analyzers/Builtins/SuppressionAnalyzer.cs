@@ -49,7 +49,7 @@ namespace AgentGuard.Analyzers.Builtins
                 var agentGuardIds = ids.Where(IsAgentGuardId).ToList();
                 if (agentGuardIds.Count > 0)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AgentGuardSuppression, location, "#pragma warning disable", string.Join(", ", agentGuardIds)));
+                    builtins.ReportFinding(context.ReportDiagnostic, Diagnostic.Create(Descriptors.AgentGuardSuppression, location, "#pragma warning disable", string.Join(", ", agentGuardIds)), context.CancellationToken);
                     continue;
                 }
 
@@ -84,7 +84,7 @@ namespace AgentGuard.Analyzers.Builtins
             var suppressed = checkId?.Split(':')[0].Trim() ?? "a diagnostic";
             if (IsAgentGuardId(suppressed))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AgentGuardSuppression, attribute.GetLocation(), "[" + name.Replace("Attribute", string.Empty) + "]", suppressed));
+                builtins.ReportFinding(context.ReportDiagnostic, Diagnostic.Create(Descriptors.AgentGuardSuppression, attribute.GetLocation(), "[" + name.Replace("Attribute", string.Empty) + "]", suppressed), context.CancellationToken);
                 return;
             }
 

@@ -45,11 +45,12 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             // Whether a helper asserts is computed once per method and compilation.
-            var helpers = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            // One cache per list of marked helpers: a folder's .editorconfig may mark others than the next folder's.
+            var helpers = new ConcurrentDictionary<string, ConcurrentDictionary<IMethodSymbol, bool>>(StringComparer.Ordinal);
             start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<IMethodSymbol, bool> helpers)
+        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<string, ConcurrentDictionary<IMethodSymbol, bool>> helperCaches)
         {
             var declaration = (MethodDeclarationSyntax)context.Node;
             if (declaration.AttributeLists.Count == 0 || (declaration.Body == null && declaration.ExpressionBody == null))
@@ -64,6 +65,7 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             var marked = MarkedAssertions(builtins.Option(declaration.SyntaxTree, "AG1006", "assertion_methods"));
+            var helpers = helperCaches.GetOrAdd(string.Join(",", marked), _ => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
             if (!Asserts(declaration, context.SemanticModel, helpers, depth: 0, context, marked))
             {
                 builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);

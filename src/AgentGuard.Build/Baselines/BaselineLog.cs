@@ -80,11 +80,31 @@ namespace AgentGuard.Build.Baselines
                 .Select(parts => new BaselineEntry(parts[0], parts[1], 1, parts[2])));
 
         /// <summary>
-        /// The repository's baseline with this project's part replaced: entries of the files the project compiles come from
-        /// <paramref name="project"/>, every other entry stays as it was (another project of the build keeps its own).
+        /// The repository's baseline with this project's part replaced: entries of the files the project compiles (and of
+        /// any file it reported on) come from <paramref name="project"/>, every other entry stays as it was (another
+        /// project of the build keeps its own).
         /// </summary>
-        public static Baseline Merge(Baseline existing, Baseline project, ISet<string> projectFiles) =>
-            Baseline.Of(existing.Entries.Where(entry => !projectFiles.Contains(entry.File)).Concat(project.Entries));
+        public static Baseline Merge(Baseline existing, Baseline project, ISet<string> projectFiles)
+        {
+            var written = new HashSet<string>(project.Entries.Select(entry => entry.File), StringComparer.OrdinalIgnoreCase);
+            return Baseline.Of(existing.Entries.Where(entry => !projectFiles.Contains(entry.File) && !written.Contains(entry.File)).Concat(project.Entries));
+        }
+
+        /// <summary>
+        /// The baseline with what another framework of the same project found added: each entry at the larger of its two
+        /// counts, so code that only one framework compiles keeps its findings.
+        /// </summary>
+        public static Baseline Accumulate(Baseline existing, Baseline project)
+        {
+            var counts = existing.Allowances();
+            foreach (var entry in project.Entries)
+            {
+                var key = (entry.File, entry.Id, entry.Key);
+                counts[key] = counts.TryGetValue(key, out var count) ? Math.Max(count, entry.Count) : entry.Count;
+            }
+
+            return Baseline.Of(counts.Select(pair => new BaselineEntry(pair.Key.File, pair.Key.Id, pair.Value, pair.Key.Key)));
+        }
 
         /// <summary>
         /// The entries of the project's files that a normal compilation kept fewer findings of than they allow: what

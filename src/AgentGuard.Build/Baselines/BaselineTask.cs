@@ -28,6 +28,7 @@ namespace AgentGuard.Build.Baselines
         private protected HashSet<string> ProjectFiles() =>
             new HashSet<string>(SourceFiles.Select(item => BaselineLog.Relative(RepositoryRoot, item.GetMetadata("FullPath") is { Length: > 0 } full ? full : item.ItemSpec)), StringComparer.OrdinalIgnoreCase);
 
-        private protected string LogPath => ErrorLog.Split(',')[0].Trim();
+        private protected string LogPath =>
+            System.Text.RegularExpressions.Regex.Replace(ErrorLog, @",\s*version\s*=\s*[\d.]+\s*$", string.Empty, System.Text.RegularExpressions.RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)).Trim();
     }
 }
