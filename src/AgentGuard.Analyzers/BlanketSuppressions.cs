@@ -23,32 +23,28 @@ namespace AgentGuard.Analyzers
             _compilation = compilation;
         }
 
-        /// <summary>Reports <paramref name="finding"/>, and AG1005 on a blanket pragma that hides it.</summary>
-        public void Report(Action<Diagnostic> report, Diagnostic finding, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// The AG1005 for <paramref name="finding"/> hidden by the blanket <paramref name="pragma"/>, at the severity the
+        /// project gives the finding; null when the project switched the finding off, so there is nothing to hide.
+        /// </summary>
+        public Diagnostic? Hidden(Diagnostic finding, PragmaWarningDirectiveTriviaSyntax pragma, System.Threading.CancellationToken cancellationToken)
         {
-            report(finding);
             var location = finding.Location;
-            if (!location.IsInSource || location.SourceTree is not { } tree || finding.Severity < DiagnosticSeverity.Warning)
+            var tree = location.SourceTree!;
+            if (EffectiveSeverity(tree, finding, cancellationToken) is not { } severity)
             {
-                return;
-            }
-
-            var root = tree.GetRoot(cancellationToken);
-            if (!root.ContainsDirectives || HidingPragma(root, location.SourceSpan.Start, finding.Id) is not { } pragma
-                || EffectiveSeverity(tree, finding, cancellationToken) is not { } severity)
-            {
-                return;
+                return null;
             }
 
             var line = location.GetLineSpan().StartLinePosition.Line + 1;
-            report(Diagnostic.Create(
+            return Diagnostic.Create(
                 Descriptors.AgentGuardSuppression,
                 Location.Create(tree, TextSpan.FromBounds(pragma.HashToken.SpanStart, pragma.DisableOrRestoreKeyword.Span.End)),
                 severity,
                 additionalLocations: new[] { location },
                 properties: null,
                 "#pragma warning disable",
-                $"{finding.Id} on line {line}"));
+                $"{finding.Id} on line {line}");
         }
 
         /// <summary>
@@ -87,12 +83,17 @@ namespace AgentGuard.Analyzers
         }
 
         /// <summary>
-        /// The blanket <c>#pragma warning disable</c> that silences <paramref name="id"/> at <paramref name="position"/>: the
-        /// first disable since the last restore that applies to the ID; null when the ID is on there, or a pragma that
-        /// names the ID silences it (AG1005 already reports that one).
+        /// The <c>#pragma warning disable</c> that silences <paramref name="id"/> at <paramref name="position"/>: the first
+        /// disable since the last restore that applies to the ID, one that names it or one that names none; null when the
+        /// ID is on there.
         /// </summary>
-        internal static PragmaWarningDirectiveTriviaSyntax? HidingPragma(SyntaxNode root, int position, string id)
+        internal static PragmaWarningDirectiveTriviaSyntax? DisablingPragma(SyntaxNode root, int position, string id)
         {
+            if (!root.ContainsDirectives)
+            {
+                return null;
+            }
+
             PragmaWarningDirectiveTriviaSyntax? disabledBy = null;
             for (var directive = root.GetFirstDirective(); directive != null && directive.SpanStart < position; directive = directive.GetNextDirective())
             {
@@ -117,7 +118,7 @@ namespace AgentGuard.Analyzers
                 }
             }
 
-            return disabledBy != null && disabledBy.ErrorCodes.Count == 0 ? disabledBy : null;
+            return disabledBy;
         }
     }
 }

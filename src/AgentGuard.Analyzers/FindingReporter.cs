@@ -60,9 +60,41 @@ namespace AgentGuard.Analyzers
         public void Report(Action<Diagnostic> report, Diagnostic finding, System.Threading.CancellationToken cancellationToken)
         {
             var location = finding.Location;
-            if (!location.IsInSource || location.SourceTree is not { } tree || finding.Severity < DiagnosticSeverity.Warning || (!_writing && _allowances == null))
+            if (!location.IsInSource || location.SourceTree is not { } tree || finding.Severity < DiagnosticSeverity.Warning)
             {
-                _blanket.Report(report, finding, cancellationToken);
+                report(finding);
+                return;
+            }
+
+            // A finding a pragma silences: one that names its ID is the suppression AG1005 reports (the finding itself is
+            // dropped by the compiler, and never kept); one that names none is AG1005 for this finding, which the
+            // baseline may keep like any other.
+            if (BlanketSuppressions.DisablingPragma(tree.GetRoot(cancellationToken), location.SourceSpan.Start, finding.Id) is { } pragma)
+            {
+                if (!_writing)
+                {
+                    report(finding);
+                }
+
+                if (pragma.ErrorCodes.Count == 0 && _blanket.Hidden(finding, pragma, cancellationToken) is { } hidden)
+                {
+                    Emit(report, hidden, cancellationToken);
+                }
+
+                return;
+            }
+
+            Emit(report, finding, cancellationToken);
+        }
+
+        /// <summary>Reports a finding no pragma silences: as its baseline entry, as kept (AG0013), or at its severity.</summary>
+        private void Emit(Action<Diagnostic> report, Diagnostic finding, System.Threading.CancellationToken cancellationToken)
+        {
+            var location = finding.Location;
+            var tree = location.SourceTree!;
+            if (!_writing && _allowances == null)
+            {
+                report(finding);
                 return;
             }
 
@@ -87,7 +119,7 @@ namespace AgentGuard.Analyzers
                 return;
             }
 
-            _blanket.Report(report, finding, cancellationToken);
+            report(finding);
         }
 
         private bool TryKeep((string File, string Id, string Key) entry, int position)

@@ -107,4 +107,35 @@ public class BaselineAnalyzerTests
 
         Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(test.Diagnostics).Severity);
     }
+
+    [Fact]
+    public async Task A_finding_its_own_pragma_silences_is_never_written_and_a_blanket_pragmas_AG1005_can_be_kept()
+    {
+        var writing = Test<TodoMarkerAnalyzer>(
+            """
+            class Export
+            {
+            #pragma warning disable AG1001 // frozen format
+                // TODO: the v2 format
+            #pragma warning restore AG1001
+            }
+            """,
+            string.Empty);
+        writing.AdditionalFiles.Clear();
+        writing.GlobalOptions["build_property.AgentGuardBaselineWriting"] = "true";
+        await writing.RunAsync();
+        Assert.Empty(writing.Diagnostics);
+
+        var kept = Test<TodoMarkerAnalyzer>(
+            """
+            {|AG0013:#pragma warning disable|}
+            class Vendored
+            {
+                // TODO: upstream
+            }
+            """,
+            "src/Shop/Cart.cs | AG1005 | 1 | #pragma warning disable\n");
+        await kept.RunAsync();
+        Assert.StartsWith("AG1005 is kept by the baseline", Assert.Single(kept.Diagnostics).GetMessage());
+    }
 }
