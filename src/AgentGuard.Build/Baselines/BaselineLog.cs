@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using AgentGuard.Build.Reporting;
 using AgentGuard.Policy;
 
 namespace AgentGuard.Build.Baselines
@@ -37,17 +38,17 @@ namespace AgentGuard.Build.Baselines
         {
             var kept = new List<KeptFinding>();
             using var sarif = JsonDocument.Parse(sarifText);
-            foreach (var run in Array(sarif.RootElement, "runs"))
+            foreach (var run in JsonElements.Items(sarif.RootElement, "runs"))
             {
-                foreach (var result in Array(run, "results"))
+                foreach (var result in JsonElements.Items(run, "results"))
                 {
-                    if (String(result, "ruleId") != Policy.DiagnosticIds.KeptByBaseline)
+                    if (JsonElements.Text(result, "ruleId") != Policy.DiagnosticIds.KeptByBaseline)
                     {
                         continue;
                     }
 
-                    var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? String(m, "text") : String(result, "message");
-                    var location = Array(result, "locations").FirstOrDefault();
+                    var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? JsonElements.Text(m, "text") : JsonElements.Text(result, "message");
+                    var location = JsonElements.Items(result, "locations").FirstOrDefault();
                     if (message == null || location.ValueKind != JsonValueKind.Object)
                     {
                         continue;
@@ -60,7 +61,7 @@ namespace AgentGuard.Build.Baselines
                         continue;
                     }
 
-                    var uri = physical.TryGetProperty("artifactLocation", out var artifact) ? String(artifact, "uri") : String(physical, "uri");
+                    var uri = physical.TryGetProperty("artifactLocation", out var artifact) ? JsonElements.Text(artifact, "uri") : JsonElements.Text(physical, "uri");
                     var line = physical.TryGetProperty("region", out var region) && region.TryGetProperty("startLine", out var start) && start.TryGetInt32(out var number) ? number : 0;
                     if (uri != null && line > 0)
                     {
@@ -144,11 +145,5 @@ namespace AgentGuard.Build.Baselines
 
         private static string LocalPath(string uri) =>
             Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? parsed.LocalPath : Uri.UnescapeDataString(uri);
-
-        private static string? String(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : Enumerable.Empty<JsonElement>();
     }
 }

@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using AgentGuard.Build.Reporting;
 
 namespace AgentGuard.Build.Explain
 {
@@ -58,28 +59,28 @@ namespace AgentGuard.Build.Explain
             var rules = new List<JsonElement>();
             var files = new List<JsonElement>();
             var items = new List<JsonElement>();
-            foreach (var run in Array(sarif.RootElement, "runs"))
+            foreach (var run in JsonElements.Items(sarif.RootElement, "runs"))
             {
-                foreach (var result in Array(run, "results"))
+                foreach (var result in JsonElements.Items(run, "results"))
                 {
-                    if (String(result, "ruleId") != "AG0010")
+                    if (JsonElements.Text(result, "ruleId") != "AG0010")
                     {
                         continue;
                     }
 
                     // SARIF 2.1 nests the text in message.text; 1.0 has message as a string.
-                    var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? String(m, "text") : String(result, "message");
+                    var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? JsonElements.Text(m, "text") : JsonElements.Text(result, "message");
                     if (message != null)
                     {
                         using var record = JsonDocument.Parse(message);
-                        var kind = String(record.RootElement, "record");
+                        var kind = JsonElements.Text(record.RootElement, "record");
                         (kind == "file" ? files : kind == "item" ? items : rules).Add(record.RootElement.Clone());
                     }
                 }
             }
 
-            rules.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
-            files.Sort((a, b) => string.CompareOrdinal(String(a, "file"), String(b, "file")));
+            rules.Sort((a, b) => string.CompareOrdinal(JsonElements.Text(a, "file"), JsonElements.Text(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
+            files.Sort((a, b) => string.CompareOrdinal(JsonElements.Text(a, "file"), JsonElements.Text(b, "file")));
             items.Sort((a, b) => Line(a).CompareTo(Line(b)));
             return new ExplainReport(project, rules, files, items) { _locate = locate };
         }
@@ -94,16 +95,16 @@ namespace AgentGuard.Build.Explain
             foreach (var name in FileNames)
             {
                 yield return name + FileNote(name);
-                foreach (var rule in _rules.Where(rule => String(rule, "file") == name))
+                foreach (var rule in _rules.Where(rule => JsonElements.Text(rule, "file") == name))
                 {
-                    yield return $"  line {Line(rule),-4} {Enforcement(rule),-14} {String(rule, "text")}";
+                    yield return $"  line {Line(rule),-4} {Enforcement(rule),-14} {JsonElements.Text(rule, "text")}";
                     foreach (var detail in Details(rule))
                     {
                         yield return "                             " + detail;
                     }
                 }
 
-                var others = _items.Count(item => String(item, "file") == name);
+                var others = _items.Count(item => JsonElements.Text(item, "file") == name);
                 if (others > 0)
                 {
                     yield return $"  and {others} list items whose wording says neither what to do nor what not to: no rules (rules.json lists them under otherItems)";
@@ -119,20 +120,20 @@ namespace AgentGuard.Build.Explain
 
         /// <summary>Every rule file, with or without rules, in order.</summary>
         private IEnumerable<string> FileNames =>
-            _files.Select(file => String(file, "file")).Concat(_rules.Select(rule => String(rule, "file"))).Concat(_items.Select(item => String(item, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
+            _files.Select(file => JsonElements.Text(file, "file")).Concat(_rules.Select(rule => JsonElements.Text(rule, "file"))).Concat(_items.Select(item => JsonElements.Text(item, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
 
         /// <summary>" (Cursor rule, files matching **/*.cs)": the file's kind and where it applies.</summary>
         private string FileNote(string name)
         {
-            var file = _files.FirstOrDefault(f => String(f, "file") == name);
+            var file = _files.FirstOrDefault(f => JsonElements.Text(f, "file") == name);
             if (file.ValueKind != JsonValueKind.Object)
             {
                 return string.Empty;
             }
 
-            var folder = String(file, "folder") is { } under ? $" under {under}" : string.Empty;
-            var notApplied = String(file, "notApplied") is { } reason ? ": not applied, " + reason : string.Empty;
-            return $" ({String(file, "kind")}, {String(file, "scope")}{folder}{notApplied})";
+            var folder = JsonElements.Text(file, "folder") is { } under ? $" under {under}" : string.Empty;
+            var notApplied = JsonElements.Text(file, "notApplied") is { } reason ? ": not applied, " + reason : string.Empty;
+            return $" ({JsonElements.Text(file, "kind")}, {JsonElements.Text(file, "scope")}{folder}{notApplied})";
         }
 
         /// <summary>rules.json: the project, each rule file with its rules as the analyzer described them, and the counts.</summary>
@@ -149,28 +150,28 @@ namespace AgentGuard.Build.Explain
                 {
                     writer.WriteStartObject();
                     writer.WriteString("path", name);
-                    var file = _files.FirstOrDefault(f => String(f, "file") == name);
+                    var file = _files.FirstOrDefault(f => JsonElements.Text(f, "file") == name);
                     foreach (var key in new[] { "kind", "scope", "folder", "notApplied" })
                     {
-                        if (file.ValueKind == JsonValueKind.Object && String(file, key) is { } value)
+                        if (file.ValueKind == JsonValueKind.Object && JsonElements.Text(file, key) is { } value)
                         {
                             writer.WriteString(key, value);
                         }
                     }
 
                     writer.WriteStartArray("rules");
-                    foreach (var rule in _rules.Where(rule => String(rule, "file") == name))
+                    foreach (var rule in _rules.Where(rule => JsonElements.Text(rule, "file") == name))
                     {
                         rule.WriteTo(writer);
                     }
 
                     writer.WriteEndArray();
                     writer.WriteStartArray("otherItems");
-                    foreach (var item in _items.Where(item => String(item, "file") == name))
+                    foreach (var item in _items.Where(item => JsonElements.Text(item, "file") == name))
                     {
                         writer.WriteStartObject();
                         writer.WriteNumber("line", Line(item));
-                        writer.WriteString("text", String(item, "text"));
+                        writer.WriteString("text", JsonElements.Text(item, "text"));
                         writer.WriteEndObject();
                     }
 
@@ -207,80 +208,72 @@ namespace AgentGuard.Build.Explain
 
         private IEnumerable<string> Details(JsonElement rule)
         {
-            var severity = String(rule, "severity");
-            foreach (var symbol in Array(rule, "symbols"))
+            var severity = JsonElements.Text(rule, "severity");
+            foreach (var symbol in JsonElements.Items(rule, "symbols"))
             {
-                var resolved = string.Join(", ", Array(symbol, "resolvedTo").Select(s => s.GetString()));
-                var only = String(symbol, "construction") == "only" ? " (construction only)" : string.Empty;
-                yield return String(symbol, "status") == "enforced"
-                    ? $"AG0001 {String(symbol, "target")}{only} -> {resolved} ({severity})"
-                    : $"AG0001 {String(symbol, "target")}: {String(symbol, "status")}";
+                var resolved = string.Join(", ", JsonElements.Items(symbol, "resolvedTo").Select(s => s.GetString()));
+                var only = JsonElements.Text(symbol, "construction") == "only" ? " (construction only)" : string.Empty;
+                yield return JsonElements.Text(symbol, "status") == "enforced"
+                    ? $"AG0001 {JsonElements.Text(symbol, "target")}{only} -> {resolved} ({severity})"
+                    : $"AG0001 {JsonElements.Text(symbol, "target")}: {JsonElements.Text(symbol, "status")}";
             }
 
-            foreach (var construct in Array(rule, "constructs"))
+            foreach (var construct in JsonElements.Items(rule, "constructs"))
             {
                 yield return $"AG0002 {construct.GetString()} ({severity})";
             }
 
-            foreach (var dependency in Array(rule, "dependencies"))
+            foreach (var dependency in JsonElements.Items(rule, "dependencies"))
             {
-                yield return $"AG0003 {String(dependency, "from")} must not depend on {String(dependency, "to")} ({severity})";
+                yield return $"AG0003 {JsonElements.Text(dependency, "from")} must not depend on {JsonElements.Text(dependency, "to")} ({severity})";
             }
 
-            foreach (var builtin in Array(rule, "builtins"))
+            foreach (var builtin in JsonElements.Items(rule, "builtins"))
             {
                 yield return $"{builtin.GetString()} escalated to error";
             }
 
-            foreach (var style in Array(rule, "styles"))
+            foreach (var style in JsonElements.Items(rule, "styles"))
             {
-                yield return "-> " + String(style, "mapping");
+                yield return "-> " + JsonElements.Text(style, "mapping");
                 if (style.TryGetProperty("overridden", out var overridden))
                 {
-                    var where = String(overridden, "key") is { } key && _locate?.Invoke(key) is { } place ? place : "the project's analyzer config";
-                    yield return $"   overridden: {where} sets {String(overridden, "key")} = {String(overridden, "value")}, which wins over the rule";
+                    var where = JsonElements.Text(overridden, "key") is { } key && _locate?.Invoke(key) is { } place ? place : "the project's analyzer config";
+                    yield return $"   overridden: {where} sets {JsonElements.Text(overridden, "key")} = {JsonElements.Text(overridden, "value")}, which wins over the rule";
                 }
             }
 
-            foreach (var path in Array(rule, "paths"))
+            foreach (var path in JsonElements.Items(rule, "paths"))
             {
-                yield return String(path, "kind") == "tests"
-                    ? $"boundary: a change to {String(path, "glob")} needs a change to {String(path, "tests")} (AG2004)"
-                    : $"boundary: {String(path, "kind")} path {String(path, "glob")}";
+                yield return JsonElements.Text(path, "kind") == "tests"
+                    ? $"boundary: a change to {JsonElements.Text(path, "glob")} needs a change to {JsonElements.Text(path, "tests")} (AG2004)"
+                    : $"boundary: {JsonElements.Text(path, "kind")} path {JsonElements.Text(path, "glob")}";
             }
 
             if (rule.TryGetProperty("scope", out var scope))
             {
-                var tests = String(scope, "tests");
-                var paths = string.Join(", ", Array(scope, "paths").Select(p => p.GetString()));
-                var folder = String(scope, "folder");
+                var tests = JsonElements.Text(scope, "tests");
+                var paths = string.Join(", ", JsonElements.Items(scope, "paths").Select(p => p.GetString()));
+                var folder = JsonElements.Text(scope, "folder");
                 if (tests != "all" || paths.Length > 0 || folder != null)
                 {
                     yield return "scope: " + string.Join("; ", new[] { tests != "all" ? tests + " only" : null, paths.Length > 0 ? paths : null, folder != null ? "under " + folder : null }.Where(p => p != null));
                 }
             }
 
-            foreach (var problem in Array(rule, "problems"))
+            foreach (var problem in JsonElements.Items(rule, "problems"))
             {
                 yield return "problem: " + problem.GetString();
             }
 
-            if (String(rule, "guidance") is { } reason)
+            if (JsonElements.Text(rule, "guidance") is { } reason)
             {
                 yield return "guidance: " + reason;
             }
         }
 
-        private static string Enforcement(JsonElement rule) => String(rule, "enforcement") ?? "guidance";
+        private static string Enforcement(JsonElement rule) => JsonElements.Text(rule, "enforcement") ?? "guidance";
 
         private static int Line(JsonElement rule) => rule.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : 0;
-
-        private static string? String(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-        private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Array
-                ? value.EnumerateArray().ToList()
-                : Enumerable.Empty<JsonElement>();
     }
 }
