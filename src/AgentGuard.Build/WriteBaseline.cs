@@ -50,9 +50,11 @@ namespace AgentGuard.Build
                 {
                     var existing = Baseline.Parse(File.Exists(BaselineFile) ? File.ReadAllText(BaselineFile) : null);
                     var merged = Accumulate ? BaselineLog.Accumulate(existing, written) : BaselineLog.Merge(existing, written, projectFiles);
-                    var dropped = BaselineLog.Stale(existing, Enumerable.Empty<KeptFinding>(), RepositoryRoot, projectFiles, (_, _) => null)
-                        .Select(entry => (entry, now: written.Entries.FirstOrDefault(w => w.File == entry.File && w.Id == entry.Id && w.Key == entry.Key)?.Count ?? 0))
-                        .Where(pair => !Accumulate && pair.now < pair.entry.Count)
+                    // What the rewrite lowers or removes: findings fixed since the baseline was written.
+                    var counts = merged.Allowances();
+                    var dropped = existing.Entries
+                        .Select(entry => (entry, now: counts.TryGetValue((entry.File, entry.Id, entry.Key), out var count) ? count : 0))
+                        .Where(pair => pair.now < pair.entry.Count)
                         .ToList();
                     var text = merged.Write();
                     if (!File.Exists(BaselineFile) || File.ReadAllText(BaselineFile) != text)
