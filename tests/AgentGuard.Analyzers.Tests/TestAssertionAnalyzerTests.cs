@@ -236,4 +236,39 @@ public class TestAssertionAnalyzerTests
             public class FactLike : System.Attribute { }
             public class Other { [FactLike] public void Looks_like_a_test() { } }
             """);
+
+    [Fact]
+    public Task Helpers_on_other_types_are_followed_through_overloads_at_any_depth() =>
+        Verify("""
+            using System;
+            using Xunit;
+            public class HeadingSpecs
+            {
+                [Fact] public void Atx_heading() => Spec.Render("# h", "<h1>h</h1>");
+                [Fact] public void Setext_heading() { Spec.Render("h\n=", "<h1>h</h1>", pipeline: "advanced"); }
+                [Fact] public void Through_a_base_fixture() => RoundTrips("*a*");
+                [Fact] public void {|AG1006:Renders_without_checking|}() => Spec.Parse("# h");
+                [Fact] public void {|AG1006:Recursive_helper_that_never_asserts|}() => Walk(3);
+                private static void RoundTrips(string text) => Fixture.Check(text);
+                private static int Walk(int n) => n == 0 ? 0 : Walk(n - 1) + Other(n);
+                private static int Other(int n) => Walk(n - 1);
+            }
+            public static class Spec
+            {
+                public static void Render(string input, string expected, string pipeline = null)
+                {
+                    foreach (var name in Pipelines(pipeline)) { Render(input, expected, name, true); }
+                }
+                private static void Render(string input, string expected, string pipeline, bool compact) => Compare(input, Html(input), expected);
+                private static void Compare(string source, string result, string expected)
+                {
+                    if (result != expected) { Console.WriteLine(source); TextCheck.AreSame(expected, result); }
+                }
+                public static object Parse(string input) => Html(input);
+                private static string Html(string input) => input;
+                private static string[] Pipelines(string name) => new[] { name ?? "default" };
+            }
+            public static class TextCheck { public static void AreSame(string a, string b) => Assert.Equal(a, b); }
+            public class Fixture { public static void Check(string text) => Assert.NotNull(text); }
+            """);
 }

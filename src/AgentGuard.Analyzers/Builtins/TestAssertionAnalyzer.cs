@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -17,7 +19,7 @@ namespace AgentGuard.Analyzers.Builtins
     /// <c>Throws*</c>, <c>Must*</c>, <c>Ensure*</c>, <c>Match*</c>, <c>*Matches</c> or <c>*Snapshot</c>, any method of
     /// Shouldly's static <c>Should</c> or NSubstitute's <c>Received</c>, a method the project lists in
     /// <c>agentguard.ag1006.assertion_methods</c>, a <c>throw</c>, an <c>[ExpectedException]</c> attribute, NUnit's
-    /// <c>ExpectedResult</c>, or a call to a method of this compilation that asserts (followed two levels deep). Overrides of base tests and skipped tests (AG1007) are not reported.
+    /// <c>ExpectedResult</c>, or a call to a method of this compilation that asserts (followed at any depth, see <see cref="HelperCache"/>). Overrides of base tests and skipped tests (AG1007) are not reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TestAssertionAnalyzer : BuiltinAnalyzer
@@ -46,11 +48,11 @@ namespace AgentGuard.Analyzers.Builtins
 
             // Whether a helper asserts is computed once per method and compilation.
             // One cache per list of marked helpers: a folder's .editorconfig may mark others than the next folder's.
-            var helpers = new ConcurrentDictionary<string, ConcurrentDictionary<IMethodSymbol, bool>>(StringComparer.Ordinal);
+            var helpers = new ConcurrentDictionary<string, HelperCache>(StringComparer.Ordinal);
             start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, helpers), SyntaxKind.MethodDeclaration);
         }
 
-        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<string, ConcurrentDictionary<IMethodSymbol, bool>> helperCaches)
+        private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, ConcurrentDictionary<string, HelperCache> helperCaches)
         {
             var declaration = (MethodDeclarationSyntax)context.Node;
             if (declaration.AttributeLists.Count == 0 || (declaration.Body == null && declaration.ExpressionBody == null))
@@ -65,8 +67,8 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             var marked = MarkedAssertions(builtins.Option(declaration.SyntaxTree, "AG1006", "assertion_methods"));
-            var helpers = helperCaches.GetOrAdd(string.Join(",", marked), _ => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default));
-            if (!Asserts(declaration, context.SemanticModel, helpers, depth: 0, context, marked))
+            var helpers = helperCaches.GetOrAdd(string.Join(",", marked), _ => new HelperCache(context.Compilation, marked));
+            if (!Asserts(declaration, context.SemanticModel, helpers, context.CancellationToken))
             {
                 builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);
             }
@@ -111,19 +113,56 @@ namespace AgentGuard.Analyzers.Builtins
         private static string[] MarkedAssertions(string? option) =>
             option == null ? Array.Empty<string>() : option.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Trim()).Where(entry => entry.Length > 0).ToArray();
 
-        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel? model, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context, string[] marked)
+        /// <summary>
+        /// Whether the test asserts: directly, or through the methods of this compilation it calls. The test's own calls
+        /// are bound; the helpers it reaches are then followed by name (see <see cref="HelperCache"/>).
+        /// </summary>
+        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel model, HelperCache helpers, CancellationToken cancellationToken)
+        {
+            var found = Scan(declaration, helpers.Marked);
+            if (found.Asserts)
+            {
+                return true;
+            }
+
+            var start = new List<IMethodSymbol>();
+            foreach (var invocation in found.Calls)
+            {
+                if (model.GetSymbolInfo(invocation.Node, cancellationToken).Symbol is not IMethodSymbol called)
+                {
+                    continue;
+                }
+
+                if (called.ContainingType?.Name.EndsWith("Assert", StringComparison.Ordinal) == true)
+                {
+                    return true;
+                }
+
+                called = called.ReducedFrom ?? called;
+                if (called.DeclaringSyntaxReferences.Length > 0)
+                {
+                    start.Add(called.OriginalDefinition);
+                }
+            }
+
+            return start.Count > 0 && helpers.AnyAsserts(start, cancellationToken);
+        }
+
+        /// <summary>What one method body shows by itself: an assertion, or the calls to follow.</summary>
+        private static MethodFacts Scan(MethodDeclarationSyntax declaration, string[] marked)
         {
             var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
             if (body == null)
             {
-                return false;
+                return MethodFacts.None;
             }
 
+            var calls = new List<Call>();
             foreach (var node in body.DescendantNodes())
             {
                 if (node is ThrowStatementSyntax || node is ThrowExpressionSyntax)
                 {
-                    return true;
+                    return MethodFacts.Asserting;
                 }
 
                 if (node is not InvocationExpressionSyntax invocation)
@@ -140,49 +179,175 @@ namespace AgentGuard.Analyzers.Builtins
                 };
                 if (IsAssertingName(receiver, name) || IsMarked(marked, receiver, name))
                 {
-                    return true;
+                    return MethodFacts.Asserting;
                 }
 
-                // Helpers are bound in the test itself; inside a helper (another file perhaps) they are matched by name.
-                if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol called)
+                if (name.Length > 0)
                 {
-                    if (called.ContainingType?.Name.EndsWith("Assert", StringComparison.Ordinal) == true)
+                    calls.Add(new Call(invocation, receiver, name));
+                }
+            }
+
+            return new MethodFacts(false, calls);
+        }
+
+        private readonly struct Call
+        {
+            public Call(InvocationExpressionSyntax node, string receiver, string name)
+            {
+                Node = node;
+                Receiver = receiver;
+                Name = name;
+            }
+
+            public InvocationExpressionSyntax Node { get; }
+
+            public string Receiver { get; }
+
+            public string Name { get; }
+        }
+
+        private sealed class MethodFacts
+        {
+            public static readonly MethodFacts None = new(false, new List<Call>());
+
+            public static readonly MethodFacts Asserting = new(true, new List<Call>());
+
+            public MethodFacts(bool asserts, List<Call> calls)
+            {
+                Asserts = asserts;
+                Calls = calls;
+            }
+
+            public bool Asserts { get; }
+
+            public List<Call> Calls { get; }
+        }
+
+        /// <summary>
+        /// Whether the helpers of one compilation assert, followed through the methods of the same compilation they call
+        /// at any depth. Inside a helper no semantic model is built: a call is followed to every method of this
+        /// compilation with its name, in the type its receiver names (a sibling or inherited method when it has none),
+        /// else in any type. Reading a call too widely can only find an assertion the test does not make, so the check
+        /// stays silent rather than wrong. A search that would visit more than <see cref="MaxMethods"/> methods counts
+        /// as asserting, for the same reason.
+        /// </summary>
+        private sealed class HelperCache
+        {
+            private const int MaxMethods = 256;
+
+            private readonly Compilation _compilation;
+            private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<IMethodSymbol, bool> _reaches = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _byName = new(StringComparer.Ordinal);
+
+            public HelperCache(Compilation compilation, string[] marked)
+            {
+                _compilation = compilation;
+                Marked = marked;
+            }
+
+            public string[] Marked { get; }
+
+            public bool AnyAsserts(List<IMethodSymbol> start, CancellationToken cancellationToken) =>
+                start.Any(method => _reaches.GetOrAdd(method, m => Reaches(m, cancellationToken)));
+
+            /// <summary>A breadth-first walk of the helpers <paramref name="method"/> reaches, until one asserts.</summary>
+            private bool Reaches(IMethodSymbol method, CancellationToken cancellationToken)
+            {
+                var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
+                var queue = new Queue<IMethodSymbol>();
+                queue.Enqueue(method);
+                while (queue.Count > 0)
+                {
+                    var current = queue.Dequeue();
+                    if (_reaches.TryGetValue(current, out var known) && known)
                     {
                         return true;
                     }
 
-                    if (depth < 2 && HelperAsserts(called, helpers, depth, context, marked))
+                    var facts = Facts(current, cancellationToken);
+                    if (facts.Asserts)
                     {
                         return true;
                     }
-                }
-                else if (model == null && depth < 2 && declaration.Parent is TypeDeclarationSyntax type)
-                {
-                    foreach (var sibling in type.Members.OfType<MethodDeclarationSyntax>().Where(m => m.Identifier.ValueText == name && m != declaration))
+
+                    foreach (var call in facts.Calls)
                     {
-                        if (Asserts(sibling, null, helpers, depth + 1, context, marked))
+                        foreach (var callee in Callees(current, call))
                         {
-                            return true;
+                            if (seen.Add(callee))
+                            {
+                                if (seen.Count > MaxMethods)
+                                {
+                                    return true;
+                                }
+
+                                queue.Enqueue(callee);
+                            }
                         }
                     }
                 }
-            }
 
-            return false;
-        }
-
-        private static bool HelperAsserts(IMethodSymbol helper, ConcurrentDictionary<IMethodSymbol, bool> helpers, int depth, SyntaxNodeAnalysisContext context, string[] marked)
-        {
-            helper = helper.ReducedFrom ?? helper;
-            if (helper.DeclaringSyntaxReferences.Length == 0)
-            {
                 return false;
             }
 
-            return helpers.GetOrAdd(helper.OriginalDefinition, symbol => symbol.DeclaringSyntaxReferences
-                .Select(reference => reference.GetSyntax(context.CancellationToken))
-                .OfType<MethodDeclarationSyntax>()
-                .Any(declaration => Asserts(declaration, null, helpers, depth + 1, context, marked)));
+            private MethodFacts Facts(IMethodSymbol method, CancellationToken cancellationToken) =>
+                _facts.GetOrAdd(method, m =>
+                {
+                    var calls = new List<Call>();
+                    foreach (var reference in m.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+                        {
+                            continue;
+                        }
+
+                        var facts = Scan(declaration, Marked);
+                        if (facts.Asserts)
+                        {
+                            return facts;
+                        }
+
+                        calls.AddRange(facts.Calls);
+                    }
+
+                    return new MethodFacts(false, calls);
+                });
+
+            private IEnumerable<IMethodSymbol> Callees(IMethodSymbol caller, Call call)
+            {
+                var named = _byName.GetOrAdd(call.Name, name => _compilation.GetSymbolsWithName(name, SymbolFilter.Member)
+                    .OfType<IMethodSymbol>()
+                    .Where(m => m.DeclaringSyntaxReferences.Length > 0)
+                    .ToImmutableArray());
+                if (named.IsEmpty)
+                {
+                    return named;
+                }
+
+                if (call.Receiver.Length > 0)
+                {
+                    var inReceiver = named.Where(m => m.ContainingType?.Name == call.Receiver).ToList();
+                    return inReceiver.Count > 0 ? inReceiver : named;
+                }
+
+                var inherited = named.Where(m => InheritsFrom(caller.ContainingType, m.ContainingType)).ToList();
+                return inherited.Count > 0 ? inherited : named;
+            }
+
+            private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? candidate)
+            {
+                for (; type != null; type = type.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate?.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
 
         private static bool IsMarked(string[] marked, string receiver, string name)
