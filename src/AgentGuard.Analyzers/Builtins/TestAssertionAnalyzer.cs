@@ -157,7 +157,7 @@ namespace AgentGuard.Analyzers.Builtins
                 return MethodFacts.None;
             }
 
-            var calls = new List<Call>();
+            var calls = new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>();
             foreach (var node in body.DescendantNodes())
             {
                 if (node is ThrowStatementSyntax || node is ThrowExpressionSyntax)
@@ -184,36 +184,20 @@ namespace AgentGuard.Analyzers.Builtins
 
                 if (name.Length > 0)
                 {
-                    calls.Add(new Call(invocation, receiver, name));
+                    calls.Add((invocation, receiver, name));
                 }
             }
 
             return new MethodFacts(false, calls);
         }
 
-        private readonly struct Call
-        {
-            public Call(InvocationExpressionSyntax node, string receiver, string name)
-            {
-                Node = node;
-                Receiver = receiver;
-                Name = name;
-            }
-
-            public InvocationExpressionSyntax Node { get; }
-
-            public string Receiver { get; }
-
-            public string Name { get; }
-        }
-
         private sealed class MethodFacts
         {
-            public static readonly MethodFacts None = new(false, new List<Call>());
+            public static readonly MethodFacts None = new(false, new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>());
 
-            public static readonly MethodFacts Asserting = new(true, new List<Call>());
+            public static readonly MethodFacts Asserting = new(true, new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>());
 
-            public MethodFacts(bool asserts, List<Call> calls)
+            public MethodFacts(bool asserts, List<(InvocationExpressionSyntax Node, string Receiver, string Name)> calls)
             {
                 Asserts = asserts;
                 Calls = calls;
@@ -221,7 +205,7 @@ namespace AgentGuard.Analyzers.Builtins
 
             public bool Asserts { get; }
 
-            public List<Call> Calls { get; }
+            public List<(InvocationExpressionSyntax Node, string Receiver, string Name)> Calls { get; }
         }
 
         /// <summary>
@@ -295,7 +279,7 @@ namespace AgentGuard.Analyzers.Builtins
             private MethodFacts Facts(IMethodSymbol method, CancellationToken cancellationToken) =>
                 _facts.GetOrAdd(method, m =>
                 {
-                    var calls = new List<Call>();
+                    var calls = new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>();
                     foreach (var reference in m.DeclaringSyntaxReferences)
                     {
                         if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
@@ -315,7 +299,7 @@ namespace AgentGuard.Analyzers.Builtins
                     return new MethodFacts(false, calls);
                 });
 
-            private IEnumerable<IMethodSymbol> Callees(IMethodSymbol caller, Call call)
+            private IEnumerable<IMethodSymbol> Callees(IMethodSymbol caller, (InvocationExpressionSyntax Node, string Receiver, string Name) call)
             {
                 var named = _byName.GetOrAdd(call.Name, name => _compilation.GetSymbolsWithName(name, SymbolFilter.Member)
                     .OfType<IMethodSymbol>()
