@@ -271,4 +271,42 @@ public class TestAssertionAnalyzerTests
             public static class TextCheck { public static void AreSame(string a, string b) => Assert.Equal(a, b); }
             public class Fixture { public static void Check(string text) => Assert.NotNull(text); }
             """);
+
+    [Fact]
+    public Task A_base_fixture_that_checks_through_a_property_and_an_override_asserts_only_for_the_tests_that_inherit_the_check() =>
+        Verify("""
+            using Xunit;
+            public abstract class PlainSpec
+            {
+                private Mapper _mapper;
+                protected Mapper Mapper => _mapper ??= Create();
+                private Mapper Create() { var config = new Config(); OnConfig(config); return new Mapper(); }
+                protected virtual void OnConfig(Config config) { }
+            }
+            public abstract class CheckedSpec : PlainSpec
+            {
+                protected override void OnConfig(Config config) => config.AssertValid();
+            }
+            public class CheckedMappings : CheckedSpec
+            {
+                [Fact] public void Maps_the_order() => Mapper.Map(new object());
+            }
+            public class PlainMappings : PlainSpec
+            {
+                [Fact] public void {|AG1006:Maps_the_invoice|}() => Mapper.Map(new object());
+            }
+            public class Config { public void AssertValid() { } }
+            public class Mapper { public object Map(object source) => source; }
+            """);
+
+    [Fact]
+    public Task Explicit_only_tests_are_left_to_the_skipped_test_check() =>
+        Verify("""
+            namespace NUnit.Framework { public class ExplicitAttribute : System.Attribute { } }
+            public class Manual
+            {
+                [NUnit.Framework.Test, NUnit.Framework.Explicit] public void Runs_by_hand() { }
+                [NUnit.Framework.Test] public void {|AG1006:Runs_always|}() { }
+            }
+            """);
 }

@@ -68,7 +68,7 @@ namespace AgentGuard.Analyzers.Builtins
 
             var marked = MarkedAssertions(builtins.Option(declaration.SyntaxTree, "AG1006", "assertion_methods"));
             var helpers = helperCaches.GetOrAdd(string.Join(",", marked), _ => new HelperCache(context.Compilation, marked));
-            if (!Asserts(declaration, context.SemanticModel, helpers, context.CancellationToken))
+            if (!Asserts(declaration, method, context.SemanticModel, helpers, context.CancellationToken))
             {
                 builtins.Report(context.ReportDiagnostic, Descriptors.TestWithoutAssertion, declaration.Identifier.GetLocation(), declaration.SyntaxTree, method.Name);
             }
@@ -99,10 +99,10 @@ namespace AgentGuard.Analyzers.Builtins
             return false;
         }
 
-        /// <summary>An expected exception or result is an assertion; a skipped or ignored test is AG1007's finding, not this one's.</summary>
+        /// <summary>An expected exception or result is an assertion; a skipped, ignored or explicit-only test is AG1007's finding, not this one's.</summary>
         private static bool IsExemptByAttribute(IMethodSymbol method) =>
             method.GetAttributes().Any(attribute =>
-                attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute"
+                attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute" or "ExplicitAttribute"
                 || attribute.NamedArguments.Any(argument => argument.Key is "ExpectedResult" or "Skip" && !argument.Value.IsNull));
 
         /// <summary>
@@ -114,21 +114,23 @@ namespace AgentGuard.Analyzers.Builtins
             option == null ? Array.Empty<string>() : option.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries).Select(entry => entry.Trim()).Where(entry => entry.Length > 0).ToArray();
 
         /// <summary>
-        /// Whether the test asserts: directly, or through the methods of this compilation it calls. The test's own calls
-        /// are bound; the helpers it reaches are then followed by name (see <see cref="HelperCache"/>).
+        /// Whether the test asserts: directly, or through the methods and property getters of this compilation it uses.
+        /// The test's own calls are bound; the helpers it reaches are then followed by name (see <see cref="HelperCache"/>).
         /// </summary>
-        private static bool Asserts(MethodDeclarationSyntax declaration, SemanticModel model, HelperCache helpers, CancellationToken cancellationToken)
+        private static bool Asserts(MethodDeclarationSyntax declaration, IMethodSymbol test, SemanticModel model, HelperCache helpers, CancellationToken cancellationToken)
         {
-            var found = Scan(declaration, helpers.Marked);
+            var found = Scan((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody, helpers.Marked);
             if (found.Asserts)
             {
                 return true;
             }
 
             var start = new List<IMethodSymbol>();
-            foreach (var invocation in found.Calls)
+            foreach (var use in found.Uses)
             {
-                if (model.GetSymbolInfo(invocation.Node, cancellationToken).Symbol is not IMethodSymbol called)
+                var symbol = model.GetSymbolInfo(use.Node, cancellationToken).Symbol;
+                var called = symbol as IMethodSymbol ?? (symbol as IPropertySymbol)?.GetMethod;
+                if (called == null)
                 {
                     continue;
                 }
@@ -145,19 +147,21 @@ namespace AgentGuard.Analyzers.Builtins
                 }
             }
 
-            return start.Count > 0 && helpers.AnyAsserts(start, cancellationToken);
+            return start.Count > 0 && helpers.AnyAsserts(start, test.ContainingType, cancellationToken);
         }
 
-        /// <summary>What one method body shows by itself: an assertion, or the calls to follow.</summary>
-        private static MethodFacts Scan(MethodDeclarationSyntax declaration, string[] marked)
+        /// <summary>
+        /// What one body shows by itself: an assertion, or the uses to follow: calls, and names that may be properties
+        /// (capitalized, not called).
+        /// </summary>
+        private static MethodFacts Scan(SyntaxNode? body, string[] marked)
         {
-            var body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody;
             if (body == null)
             {
                 return MethodFacts.None;
             }
 
-            var calls = new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>();
+            var uses = new List<(SyntaxNode Node, string Receiver, string Name)>();
             foreach (var node in body.DescendantNodes())
             {
                 if (node is ThrowStatementSyntax || node is ThrowExpressionSyntax)
@@ -165,56 +169,80 @@ namespace AgentGuard.Analyzers.Builtins
                     return MethodFacts.Asserting;
                 }
 
+                if (node is IdentifierNameSyntax identifier && IsPropertyLike(identifier))
+                {
+                    var receiver = identifier.Parent is MemberAccessExpressionSyntax owner && owner.Name == identifier ? Rightmost(owner.Expression) : string.Empty;
+                    uses.Add((identifier, receiver, identifier.Identifier.ValueText));
+                    continue;
+                }
+
                 if (node is not InvocationExpressionSyntax invocation)
                 {
                     continue;
                 }
 
-                var (receiver, name) = invocation.Expression switch
+                var (callReceiver, name) = invocation.Expression switch
                 {
                     MemberAccessExpressionSyntax access => (Rightmost(access.Expression), access.Name.Identifier.ValueText),
                     SimpleNameSyntax simple => (string.Empty, simple.Identifier.ValueText),
                     MemberBindingExpressionSyntax binding => (string.Empty, binding.Name.Identifier.ValueText),
                     _ => (string.Empty, string.Empty),
                 };
-                if (IsAssertingName(receiver, name) || IsMarked(marked, receiver, name))
+                if (IsAssertingName(callReceiver, name) || IsMarked(marked, callReceiver, name))
                 {
                     return MethodFacts.Asserting;
                 }
 
                 if (name.Length > 0)
                 {
-                    calls.Add((invocation, receiver, name));
+                    uses.Add((invocation, callReceiver, name));
                 }
             }
 
-            return new MethodFacts(false, calls);
+            return new MethodFacts(false, uses);
+        }
+
+        /// <summary>A capitalized name that is not called, not a type in a declaration and not the left of an assignment.</summary>
+        private static bool IsPropertyLike(IdentifierNameSyntax identifier)
+        {
+            var text = identifier.Identifier.ValueText;
+            if (text.Length == 0 || !char.IsUpper(text[0]))
+            {
+                return false;
+            }
+
+            var parent = identifier.Parent;
+            var named = parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : (SyntaxNode)identifier;
+            return named.Parent is not InvocationExpressionSyntax
+                && parent is not (QualifiedNameSyntax or TypeArgumentListSyntax or VariableDeclarationSyntax or ObjectCreationExpressionSyntax or TypeOfExpressionSyntax or AttributeSyntax)
+                && !(named.Parent is AssignmentExpressionSyntax assignment && assignment.Left == named);
         }
 
         private sealed class MethodFacts
         {
-            public static readonly MethodFacts None = new(false, new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>());
+            public static readonly MethodFacts None = new(false, new List<(SyntaxNode Node, string Receiver, string Name)>());
 
-            public static readonly MethodFacts Asserting = new(true, new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>());
+            public static readonly MethodFacts Asserting = new(true, new List<(SyntaxNode Node, string Receiver, string Name)>());
 
-            public MethodFacts(bool asserts, List<(InvocationExpressionSyntax Node, string Receiver, string Name)> calls)
+            public MethodFacts(bool asserts, List<(SyntaxNode Node, string Receiver, string Name)> uses)
             {
                 Asserts = asserts;
-                Calls = calls;
+                Uses = uses;
             }
 
             public bool Asserts { get; }
 
-            public List<(InvocationExpressionSyntax Node, string Receiver, string Name)> Calls { get; }
+            public List<(SyntaxNode Node, string Receiver, string Name)> Uses { get; }
         }
 
         /// <summary>
-        /// Whether the helpers of one compilation assert, followed through the methods of the same compilation they call
-        /// at any depth. Inside a helper no semantic model is built: a call is followed to every method of this
-        /// compilation with its name, in the type its receiver names (a sibling or inherited method when it has none),
-        /// else in any type. Reading a call too widely can only find an assertion the test does not make, so the check
-        /// stays silent rather than wrong. A search that would visit more than <see cref="MaxMethods"/> methods counts
-        /// as asserting, for the same reason.
+        /// Whether the helpers of one compilation assert, followed through the methods and property getters of the same
+        /// compilation they use, at any depth. Inside a helper no semantic model is built: a use is followed to every
+        /// method or property of this compilation with its name, in the type its receiver names; with no receiver, in the
+        /// helper's type, its base types and the test class's own chain of base types (so a base fixture's virtual call
+        /// reaches the override the test inherits); else in any type. Reading a use too widely can only find an assertion
+        /// the test does not make, so the check stays silent rather than wrong. A search that would visit more than
+        /// <see cref="MaxMethods"/> methods counts as asserting, for the same reason.
         /// </summary>
         private sealed class HelperCache
         {
@@ -222,7 +250,7 @@ namespace AgentGuard.Analyzers.Builtins
 
             private readonly Compilation _compilation;
             private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
-            private readonly ConcurrentDictionary<IMethodSymbol, bool> _reaches = new(SymbolEqualityComparer.Default);
+            private readonly ConcurrentDictionary<(IMethodSymbol Method, INamedTypeSymbol? Test), bool> _reaches = new();
             private readonly ConcurrentDictionary<string, ImmutableArray<IMethodSymbol>> _byName = new(StringComparer.Ordinal);
 
             public HelperCache(Compilation compilation, string[] marked)
@@ -233,11 +261,11 @@ namespace AgentGuard.Analyzers.Builtins
 
             public string[] Marked { get; }
 
-            public bool AnyAsserts(List<IMethodSymbol> start, CancellationToken cancellationToken) =>
-                start.Any(method => _reaches.GetOrAdd(method, m => Reaches(m, cancellationToken)));
+            public bool AnyAsserts(List<IMethodSymbol> start, INamedTypeSymbol? test, CancellationToken cancellationToken) =>
+                start.Any(method => _reaches.GetOrAdd((method, test?.OriginalDefinition), key => Reaches(key.Method, key.Test, cancellationToken)));
 
             /// <summary>A breadth-first walk of the helpers <paramref name="method"/> reaches, until one asserts.</summary>
-            private bool Reaches(IMethodSymbol method, CancellationToken cancellationToken)
+            private bool Reaches(IMethodSymbol method, INamedTypeSymbol? test, CancellationToken cancellationToken)
             {
                 var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { method };
                 var queue = new Queue<IMethodSymbol>();
@@ -245,20 +273,15 @@ namespace AgentGuard.Analyzers.Builtins
                 while (queue.Count > 0)
                 {
                     var current = queue.Dequeue();
-                    if (_reaches.TryGetValue(current, out var known) && known)
-                    {
-                        return true;
-                    }
-
                     var facts = Facts(current, cancellationToken);
                     if (facts.Asserts)
                     {
                         return true;
                     }
 
-                    foreach (var call in facts.Calls)
+                    foreach (var use in facts.Uses)
                     {
-                        foreach (var callee in Callees(current, call))
+                        foreach (var callee in Callees(current, test, use))
                         {
                             if (seen.Add(callee))
                             {
@@ -279,44 +302,46 @@ namespace AgentGuard.Analyzers.Builtins
             private MethodFacts Facts(IMethodSymbol method, CancellationToken cancellationToken) =>
                 _facts.GetOrAdd(method, m =>
                 {
-                    var calls = new List<(InvocationExpressionSyntax Node, string Receiver, string Name)>();
+                    var uses = new List<(SyntaxNode Node, string Receiver, string Name)>();
                     foreach (var reference in m.DeclaringSyntaxReferences)
                     {
-                        if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+                        var body = reference.GetSyntax(cancellationToken) switch
                         {
-                            continue;
-                        }
-
-                        var facts = Scan(declaration, Marked);
+                            MethodDeclarationSyntax declaration => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody,
+                            AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+                            ArrowExpressionClauseSyntax arrow => arrow,
+                            _ => null,
+                        };
+                        var facts = Scan(body, Marked);
                         if (facts.Asserts)
                         {
                             return facts;
                         }
 
-                        calls.AddRange(facts.Calls);
+                        uses.AddRange(facts.Uses);
                     }
 
-                    return new MethodFacts(false, calls);
+                    return new MethodFacts(false, uses);
                 });
 
-            private IEnumerable<IMethodSymbol> Callees(IMethodSymbol caller, (InvocationExpressionSyntax Node, string Receiver, string Name) call)
+            private IEnumerable<IMethodSymbol> Callees(IMethodSymbol caller, INamedTypeSymbol? test, (SyntaxNode Node, string Receiver, string Name) use)
             {
-                var named = _byName.GetOrAdd(call.Name, name => _compilation.GetSymbolsWithName(name, SymbolFilter.Member)
-                    .OfType<IMethodSymbol>()
-                    .Where(m => m.DeclaringSyntaxReferences.Length > 0)
-                    .ToImmutableArray());
+                var named = _byName.GetOrAdd(use.Name, name => _compilation.GetSymbolsWithName(name, SymbolFilter.Member)
+                    .Select(member => member as IMethodSymbol ?? (member as IPropertySymbol)?.GetMethod)
+                    .Where(m => m != null && m.DeclaringSyntaxReferences.Length > 0)
+                    .ToImmutableArray()!);
                 if (named.IsEmpty)
                 {
                     return named;
                 }
 
-                if (call.Receiver.Length > 0)
+                if (use.Receiver.Length > 0)
                 {
-                    var inReceiver = named.Where(m => m.ContainingType?.Name == call.Receiver).ToList();
+                    var inReceiver = named.Where(m => m.ContainingType?.Name == use.Receiver).ToList();
                     return inReceiver.Count > 0 ? inReceiver : named;
                 }
 
-                var inherited = named.Where(m => InheritsFrom(caller.ContainingType, m.ContainingType)).ToList();
+                var inherited = named.Where(m => InheritsFrom(caller.ContainingType, m.ContainingType) || InheritsFrom(test, m.ContainingType)).ToList();
                 return inherited.Count > 0 ? inherited : named;
             }
 
