@@ -21,15 +21,17 @@ namespace AgentGuard.Analyzers.Builtins
     {
         private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
 
-        private static readonly (string Kind, Regex Pattern, int MinimumEntropyLength)[] Formats =
+        // Each format with the words one of its matches must hold: the pattern runs only on a string that holds one, so
+        // the many ordinary strings of a codebase cost a few ordinal searches each.
+        private static readonly (string Kind, string[] Gate, Regex Pattern, int MinimumEntropyLength)[] Formats =
         {
-            ("an AWS access key ID", new Regex(@"\b(?:AKIA|ASIA)(?<secret>[0-9A-Z]{16})\b", RegexOptions.CultureInvariant, Timeout), 16),
-            ("a GitHub token", new Regex(@"\bgh[pousr]_(?<secret>[A-Za-z0-9]{36,255})\b|\bgithub_pat_(?<secret>[A-Za-z0-9_]{60,255})\b", RegexOptions.CultureInvariant, Timeout), 36),
-            ("a Stripe live key", new Regex(@"\b(?:sk|rk)_live_(?<secret>[0-9A-Za-z]{24,})\b", RegexOptions.CultureInvariant, Timeout), 24),
-            ("a Slack token", new Regex(@"\bxox[baprs]-(?<secret>[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,})\b", RegexOptions.CultureInvariant, Timeout), 16),
-            ("an Azure storage account key", new Regex(@"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)", RegexOptions.CultureInvariant, Timeout), 40),
-            ("a private key", new Regex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----\s*(?<secret>[A-Za-z0-9+/=\s]{64,})", RegexOptions.CultureInvariant, Timeout), 48),
-            ("a signed JWT", new Regex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.(?<secret>[A-Za-z0-9_-]{20,})", RegexOptions.CultureInvariant, Timeout), 20),
+            ("an AWS access key ID", new[] { "AKIA", "ASIA" }, new Regex(@"\b(?:AKIA|ASIA)(?<secret>[0-9A-Z]{16})\b", RegexOptions.CultureInvariant, Timeout), 16),
+            ("a GitHub token", new[] { "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_" }, new Regex(@"\bgh[pousr]_(?<secret>[A-Za-z0-9]{36,255})\b|\bgithub_pat_(?<secret>[A-Za-z0-9_]{60,255})\b", RegexOptions.CultureInvariant, Timeout), 36),
+            ("a Stripe live key", new[] { "_live_" }, new Regex(@"\b(?:sk|rk)_live_(?<secret>[0-9A-Za-z]{24,})\b", RegexOptions.CultureInvariant, Timeout), 24),
+            ("a Slack token", new[] { "xox" }, new Regex(@"\bxox[baprs]-(?<secret>[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,})\b", RegexOptions.CultureInvariant, Timeout), 16),
+            ("an Azure storage account key", new[] { "AccountKey=" }, new Regex(@"AccountKey=(?<secret>[A-Za-z0-9+/]{86}==)", RegexOptions.CultureInvariant, Timeout), 40),
+            ("a private key", new[] { "PRIVATE KEY-----" }, new Regex(@"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----\s*(?<secret>[A-Za-z0-9+/=\s]{64,})", RegexOptions.CultureInvariant, Timeout), 48),
+            ("a signed JWT", new[] { "eyJ" }, new Regex(@"\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.(?<secret>[A-Za-z0-9_-]{20,})", RegexOptions.CultureInvariant, Timeout), 20),
         };
 
         private static readonly Regex ConnectionString = new Regex(
@@ -101,8 +103,13 @@ namespace AgentGuard.Analyzers.Builtins
         /// <summary>The kind of secret <paramref name="text"/> holds, or null. Internal for tests.</summary>
         internal static string? SecretKind(string text, bool isTestProject)
         {
-            foreach (var (kind, pattern, minimumLength) in Formats)
+            foreach (var (kind, gate, pattern, minimumLength) in Formats)
             {
+                if (!gate.Any(word => text.IndexOf(word, StringComparison.Ordinal) >= 0))
+                {
+                    continue;
+                }
+
                 foreach (Match match in pattern.Matches(text))
                 {
                     var secret = match.Groups["secret"].Value;
@@ -125,7 +132,9 @@ namespace AgentGuard.Analyzers.Builtins
                 }
             }
 
-            if (!isTestProject && Password.Match(text) is { Success: true } password && ConnectionString.Match(text) is { Success: true } server)
+            if (!isTestProject
+                && (text.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0)
+                && Password.Match(text) is { Success: true } password && ConnectionString.Match(text) is { Success: true } server)
             {
                 var value = password.Groups["secret"].Value.Trim().Trim('\'', '"');
                 if (!LocalHost.IsMatch(server.Groups["host"].Value) && !IsPlaceholder(value) && value.Length >= 6 && !HasTemplate(value))

@@ -22,6 +22,9 @@ namespace AgentGuard.Analyzers.Builtins
             RegexOptions.CultureInvariant | RegexOptions.Multiline,
             System.TimeSpan.FromSeconds(1));
 
+        // "[Test" also finds [TestCase], [TestCaseSource] and [TestMethod].
+        private static readonly string[] CommentedAttributeStarts = { "[Fact", "[Theory", "[Test", "[DataTestMethod" };
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
 
@@ -49,7 +52,9 @@ namespace AgentGuard.Analyzers.Builtins
                 SimpleNameSyntax simple => simple.Identifier.ValueText,
                 _ => null,
             };
-            if (name is not ("Fact" or "FactAttribute" or "Theory" or "TheoryAttribute" or "Ignore" or "IgnoreAttribute" or "Explicit" or "ExplicitAttribute")
+            // Only [Ignore], [Explicit] and an attribute with a Skip argument can skip a test: a plain [Fact] or [Test] is
+            // never bound, so a test project does not pay for binding each of its test attributes again.
+            if (name is not ("Ignore" or "IgnoreAttribute" or "Explicit" or "ExplicitAttribute")
                 && attribute.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText == "Skip") != true)
             {
                 return;
@@ -97,34 +102,47 @@ namespace AgentGuard.Analyzers.Builtins
 
         private static void AnalyzeComments(SyntaxTreeAnalysisContext context, BuiltinContext builtins)
         {
-            // Only files that mention a test attribute can hold a commented-out one.
-            var source = context.Tree.GetText(context.CancellationToken).ToString();
-            if (new[] { "[Fact", "[Theory", "[Test", "[DataTestMethod" }.All(attribute => source.IndexOf(attribute, System.StringComparison.Ordinal) < 0))
+            // A commented-out attribute is a line that starts with // and holds a test attribute: only the places where
+            // one of those attributes is written are looked at, never the whole tree.
+            var text = context.Tree.GetText(context.CancellationToken);
+            var source = text.ToString();
+            SyntaxNode? root = null;
+            var seen = new System.Collections.Generic.HashSet<int>();
+            foreach (var attribute in CommentedAttributeStarts)
             {
-                return;
-            }
+                for (var at = source.IndexOf(attribute, System.StringComparison.Ordinal); at >= 0; at = source.IndexOf(attribute, at + attribute.Length, System.StringComparison.Ordinal))
+                {
+                    var line = text.Lines.GetLineFromPosition(at);
+                    var start = line.Start;
+                    while (start < at && source[start] is ' ' or '\t')
+                    {
+                        start++;
+                    }
 
-            var root = context.Tree.GetRoot(context.CancellationToken);
-            foreach (var trivia in root.DescendantTrivia().Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia)))
-            {
-                Match match;
-                try
-                {
-                    match = CommentedOutAttribute.Match(trivia.ToString());
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    // A comment no pattern can read in time is not a commented-out attribute.
-                    continue;
-                }
+                    if (start + 1 >= at || source[start] != '/' || source[start + 1] != '/' || !seen.Add(line.Start))
+                    {
+                        continue;
+                    }
 
-                // Only a comment alone on its line disables a test: "Run(); // [Fact]" is prose.
-                var text = context.Tree.GetText(context.CancellationToken);
-                var line = text.Lines.GetLineFromPosition(trivia.SpanStart);
-                if (match.Success && text.ToString(TextSpan.FromBounds(line.Start, trivia.SpanStart)).Trim().Length == 0)
-                {
-                    var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart, trivia.Span.Length));
-                    builtins.Report(context.ReportDiagnostic, Descriptors.SkippedTest, location, context.Tree, $"A [{match.Groups["name"].Value}] attribute is commented out, which disables the test");
+                    Match match;
+                    try
+                    {
+                        match = CommentedOutAttribute.Match(source.Substring(line.Start, line.End - line.Start));
+                    }
+                    catch (RegexMatchTimeoutException)
+                    {
+                        // A comment no pattern can read in time is not a commented-out attribute.
+                        continue;
+                    }
+
+                    // The line must be a comment of its own, not the inside of a string or a /* */ comment.
+                    root ??= context.Tree.GetRoot(context.CancellationToken);
+                    var trivia = root.FindTrivia(start);
+                    if (match.Success && trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.SpanStart == start)
+                    {
+                        var location = Location.Create(context.Tree, new TextSpan(trivia.SpanStart, trivia.Span.Length));
+                        builtins.Report(context.ReportDiagnostic, Descriptors.SkippedTest, location, context.Tree, $"A [{match.Groups["name"].Value}] attribute is commented out, which disables the test");
+                    }
                 }
             }
         }
