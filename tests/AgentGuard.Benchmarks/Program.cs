@@ -54,6 +54,13 @@ if (args.Contains("--style"))
     return;
 }
 
+// The built-in checks' share of the compiler's time in real dotnet build runs; --builtins runs this part alone.
+if (args.Contains("--builtins"))
+{
+    BuiltinBenchmark.Run(quick ? 3 : 5);
+    return;
+}
+
 // The boundary task on a generated 20,000-file repository; --boundaries runs this part alone, --reading skips it.
 if (!args.Contains("--reading"))
 {

@@ -110,7 +110,8 @@ public static class StyleBenchmark
         return ((watch.Elapsed.TotalSeconds, analyzers), findings);
     }
 
-    private static string Dotnet(string folder, params string[] arguments)
+    /// <summary>Runs <c>dotnet</c> in <paramref name="folder"/> and returns what it printed.</summary>
+    internal static string Dotnet(string folder, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

@@ -1,0 +1,174 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Benchmarks;
+
+/// <summary>
+/// What the built-in checks cost a real build: a 500-file library and a test project of 300 test methods, each built
+/// with <c>dotnet build</c> and AgentGuard's analyzers (no rule file), several times. Each check's time comes from the
+/// compiler's analyzer telemetry (<c>ReportAnalyzer</c>); the anchor is the <c>Csc</c> task's own time in the same build.
+/// </summary>
+public static class BuiltinBenchmark
+{
+    // The test project's libraries, in versions the package feed serves.
+    private const string Packages = """
+        <PackageReference Include="xunit" Version="2.9.3" />
+        <PackageReference Include="Shouldly" Version="4.3.0" />
+        <PackageReference Include="FluentAssertions" Version="7.2.2" />
+        <PackageReference Include="NSubstitute" Version="6.1.0" />
+        """;
+
+    private static readonly Regex AnalyzerLine = new(@"^\s*(?:<)?([\d.,]+)\s+(?:<)?\d+\s+(AgentGuard\.Analyzers\.[\w.]+)", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    private static readonly Regex CscLine = new(@"^\s*(\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline | RegexOptions.CultureInvariant);
+
+    public static void Run(int runs)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "agentguard-bench-builtins");
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var analyzers = new[] { "AgentGuard.Analyzers.dll", "AgentGuard.Policy.dll", "Markdig.dll", "Microsoft.Extensions.FileSystemGlobbing.dll" }
+            .Select(name => Path.Combine(AppContext.BaseDirectory, name))
+            .ToList();
+        var items = string.Concat(analyzers.Select(path => $"<Analyzer Include=\"{path}\" />"));
+
+        var library = Path.Combine(folder, "Library");
+        Directory.CreateDirectory(library);
+        foreach (var (path, text) in Workload.Project(500))
+        {
+            File.WriteAllText(Path.Combine(library, Path.GetFileName(path)), text);
+        }
+
+        File.WriteAllText(Path.Combine(library, "Library.csproj"), Project(items));
+
+        var tests = Path.Combine(folder, "Tests");
+        Directory.CreateDirectory(tests);
+        var methods = 0;
+        for (var file = 0; file < 30; file++)
+        {
+            File.WriteAllText(Path.Combine(tests, $"Spec{file}.cs"), TestFile(file, ref methods));
+        }
+
+        File.WriteAllText(Path.Combine(tests, "Tests.csproj"), Project(items + Packages));
+
+        Console.WriteLine($"Built-in checks in real builds: a {Workload.Project(500).Count()}-file library and a test project of {methods} test methods, {runs} rebuilds each; check time from ReportAnalyzer, anchor the Csc task's time");
+        foreach (var (name, project) in new[] { ("library", library), ("test project", tests) })
+        {
+            StyleBenchmark.Dotnet(project, "restore", "-nologo", "-v:q");
+            Build(project);
+            var csc = new List<double>();
+            var perCheck = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            for (var run = 0; run < runs; run++)
+            {
+                var (cscSeconds, checks) = Build(project);
+                csc.Add(cscSeconds);
+                foreach (var (check, seconds) in checks)
+                {
+                    if (!perCheck.TryGetValue(check, out var list))
+                    {
+                        perCheck[check] = list = new List<double>();
+                    }
+
+                    list.Add(seconds);
+                }
+            }
+
+            // A check too cheap to be listed in a run took less than the report's resolution: counted as zero there.
+            double Median(List<double> values) => values.Concat(Enumerable.Repeat(0d, Math.Max(0, runs - values.Count))).OrderBy(v => v).ElementAt(runs / 2);
+            var cscMedian = Median(csc);
+            var builtins = perCheck.Where(entry => entry.Key.Contains(".Builtins.", StringComparison.Ordinal)).ToList();
+            var totals = Enumerable.Range(0, runs).Select(run => builtins.Sum(entry => run < entry.Value.Count ? entry.Value[run] : 0)).ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: Csc {cscMedian:F2} s (median); built-in checks together {Median(totals):F3} s, {100 * Median(totals) / cscMedian:F2}% of Csc"));
+            foreach (var (check, values) in perCheck.OrderByDescending(entry => Median(entry.Value)))
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    {check.Substring(check.LastIndexOf('.') + 1)}: {Median(values):F3} s, {100 * Median(values) / cscMedian:F2}% of Csc"));
+            }
+        }
+    }
+
+    /// <summary>Ten test methods in the styles the assertion check knows, one skipped, one that asserts nothing.</summary>
+    private static string TestFile(int file, ref int methods)
+    {
+        var text = new StringBuilder($$"""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using FluentAssertions;
+            using NSubstitute;
+            using Shouldly;
+            using Xunit;
+
+            namespace Bench.Tests;
+
+            public interface IClock{{file}} { DateTime Now { get; } void Tick(); }
+
+            public sealed class Cart{{file}}
+            {
+                private readonly List<decimal> _lines = new();
+                public void Add(decimal price) { if (price < 0) { throw new ArgumentOutOfRangeException(nameof(price)); } _lines.Add(price); }
+                public decimal Total => _lines.Sum();
+                public int Count => _lines.Count;
+                public Task<decimal> TotalAsync() => Task.FromResult(Total);
+            }
+
+            public class Spec{{file}}
+            {
+                private readonly Cart{{file}} _cart = new();
+
+            """);
+        for (var i = 0; i < 10; i++, methods++)
+        {
+            var name = $"Case{file}_{i}";
+            text.Append(i switch
+            {
+                0 => $"    [Fact] public void {name}() {{ _cart.Add(2m); Assert.Equal(2m, _cart.Total); }}\n",
+                1 => $"    [Theory, InlineData(1), InlineData(2)] public void {name}(int n) {{ _cart.Add(n); _cart.Count.ShouldBe(1); }}\n",
+                2 => $"    [Fact] public void {name}() {{ Should.Throw<ArgumentOutOfRangeException>(() => _cart.Add(-1m)); }}\n",
+                3 => $"    [Fact] public async Task {name}() {{ _cart.Add(3m); (await _cart.TotalAsync()).Should().Be(3m); }}\n",
+                4 => $"    [Fact] public void {name}() {{ var clock = Substitute.For<IClock{file}>(); clock.Tick(); clock.Received(1).Tick(); }}\n",
+                5 => $"    [Fact] public void {name}() {{ var e = Record.Exception(() => _cart.Add(-1m)); Assert.NotNull(e); }}\n",
+                6 => $"    [Fact] public void {name}() => TotalIs(5m, 5m);\n",
+                7 => $"    [Fact] public void {name}() {{ var lines = new[] {{ 1m, 2m }}; foreach (var l in lines) {{ _cart.Add(l); }} _cart.Total.ShouldBeGreaterThan(2m); }}\n",
+                8 => $"    [Fact(Skip = \"waits for the tax service\")] public void {name}() {{ _cart.Add(1m); Assert.True(_cart.Total > 0); }}\n",
+                _ => $"    [Fact] public void {name}() {{ _cart.Add(1m); }}\n",
+            });
+        }
+
+        return text.Append("    private void TotalIs(decimal added, decimal expected) { _cart.Add(added); Assert.Equal(expected, _cart.Total); }\n}\n").ToString();
+    }
+
+    private static string Project(string items) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>disable</ImplicitUsings>
+            <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+            <NuGetAudit>false</NuGetAudit>
+          </PropertyGroup>
+          <ItemGroup>{items}</ItemGroup>
+        </Project>
+        """;
+
+    private static (double Csc, List<(string Check, double Seconds)> Checks) Build(string project)
+    {
+        var output = StyleBenchmark.Dotnet(project, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-p:ReportAnalyzer=true", "-v:d", "-clp:PerformanceSummary");
+        var csc = CscLine.Matches(output).Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) / 1000).DefaultIfEmpty(0).Max();
+        var checks = AnalyzerLine.Matches(output)
+            .Select(m => (m.Groups[2].Value, double.Parse(m.Groups[1].Value.Replace(',', '.'), CultureInfo.InvariantCulture)))
+            .GroupBy(entry => entry.Item1, StringComparer.Ordinal)
+            .Select(group => (group.Key, group.First().Item2))
+            .ToList();
+        return (csc, checks);
+    }
+}
