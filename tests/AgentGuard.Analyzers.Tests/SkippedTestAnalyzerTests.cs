@@ -100,4 +100,36 @@ public class SkippedTestAnalyzerTests
                 public void Ignored() { }
             }
             """);
+
+    // C# counts a no-break space as white space before a comment, as it does a space.
+    private const string NoBreakSpace = "\u00A0";
+
+    [Fact]
+    public Task Commented_out_attributes_are_found_however_they_are_spaced_and_only_in_line_comments() =>
+        Verify($$"""
+            using Xunit;
+            public class OrderTests
+            {
+                {|AG1007:// [ Fact]|}
+                public void Spaced() { }
+
+                {|AG1007://[ TestMethod ]|}
+                public void Mstest_spaced() { }
+
+                {{NoBreakSpace}}{|AG1007:// [TestCase(1)]|}
+                public void After_a_no_break_space(int n) { }
+
+                /*
+                // [Fact]
+                */
+                public void In_a_block_comment() { }
+
+                /// [Fact]
+                public void In_a_documentation_comment() { }
+
+                private const string Sample = @"
+                // [Fact]
+                ";
+            }
+            """);
 }

@@ -22,8 +22,9 @@ namespace AgentGuard.Analyzers.Builtins
             RegexOptions.CultureInvariant | RegexOptions.Multiline,
             System.TimeSpan.FromSeconds(1));
 
-        // "[Test" also finds [TestCase], [TestCaseSource] and [TestMethod].
-        private static readonly string[] CommentedAttributeStarts = { "[Fact", "[Theory", "[Test", "[DataTestMethod" };
+        // The names the pattern knows, without the bracket ("[ Fact]" is an attribute too); "Test" also finds TestCase,
+        // TestCaseSource, TestMethod and DataTestMethod.
+        private static readonly string[] CommentedAttributeNames = { "Fact", "Theory", "Test" };
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SkippedTest, Descriptors.AgentGuardSuppression, Descriptors.KeptByBaseline);
@@ -108,13 +109,13 @@ namespace AgentGuard.Analyzers.Builtins
             var source = text.ToString();
             SyntaxNode? root = null;
             var seen = new System.Collections.Generic.HashSet<int>();
-            foreach (var attribute in CommentedAttributeStarts)
+            foreach (var attribute in CommentedAttributeNames)
             {
                 for (var at = source.IndexOf(attribute, System.StringComparison.Ordinal); at >= 0; at = source.IndexOf(attribute, at + attribute.Length, System.StringComparison.Ordinal))
                 {
                     var line = text.Lines.GetLineFromPosition(at);
                     var start = line.Start;
-                    while (start < at && source[start] is ' ' or '\t')
+                    while (start < at && char.IsWhiteSpace(source[start]))
                     {
                         start++;
                     }
@@ -127,7 +128,7 @@ namespace AgentGuard.Analyzers.Builtins
                     Match match;
                     try
                     {
-                        match = CommentedOutAttribute.Match(source.Substring(line.Start, line.End - line.Start));
+                        match = CommentedOutAttribute.Match(source.Substring(start, line.End - start));
                     }
                     catch (RegexMatchTimeoutException)
                     {

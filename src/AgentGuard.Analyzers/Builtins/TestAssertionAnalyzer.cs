@@ -102,7 +102,8 @@ namespace AgentGuard.Analyzers.Builtins
         /// <summary>An expected exception or result is an assertion; a skipped, ignored or explicit-only test is AG1007's finding, not this one's.</summary>
         private static bool IsExemptByAttribute(IMethodSymbol method) =>
             method.GetAttributes().Any(attribute =>
-                attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute" or "ExplicitAttribute"
+                attribute.AttributeClass?.Name is "ExpectedExceptionAttribute" or "IgnoreAttribute"
+                || attribute.AttributeClass is { Name: "ExplicitAttribute" } explicitOnly && explicitOnly.ContainingNamespace?.ToDisplayString() == "NUnit.Framework"
                 || attribute.NamedArguments.Any(argument => argument.Key is "ExpectedResult" or "Skip" && !argument.Value.IsNull));
 
         /// <summary>
@@ -238,9 +239,9 @@ namespace AgentGuard.Analyzers.Builtins
         /// <summary>
         /// Whether the helpers of one compilation assert, followed through the methods and property getters of the same
         /// compilation they use, at any depth. Inside a helper no semantic model is built: a use is followed to every
-        /// method or property of this compilation with its name, in the type its receiver names; with no receiver, in the
-        /// helper's type, its base types and the test class's own chain of base types (so a base fixture's virtual call
-        /// reaches the override the test inherits); else in any type. Reading a use too widely can only find an assertion
+        /// method or property of this compilation with its name, in the type its receiver names, the helper's type, its
+        /// base types and the test class's own chain of base types (so a base fixture's virtual call reaches the override
+        /// the test inherits); where none of those has one, in any type. Reading a use too widely can only find an assertion
         /// the test does not make, so the check stays silent rather than wrong. A search that would visit more than
         /// <see cref="MaxMethods"/> methods counts as asserting, for the same reason.
         /// </summary>
@@ -335,14 +336,12 @@ namespace AgentGuard.Analyzers.Builtins
                     return named;
                 }
 
-                if (use.Receiver.Length > 0)
-                {
-                    var inReceiver = named.Where(m => m.ContainingType?.Name == use.Receiver).ToList();
-                    return inReceiver.Count > 0 ? inReceiver : named;
-                }
-
-                var inherited = named.Where(m => InheritsFrom(caller.ContainingType, m.ContainingType) || InheritsFrom(test, m.ContainingType)).ToList();
-                return inherited.Count > 0 ? inherited : named;
+                // The type the receiver names, the helper's own and base types, and the test class's base types; a receiver
+                // can be a property or field whose type is the helper's own, so its methods are never left out.
+                var near = named.Where(m => (use.Receiver.Length > 0 && m.ContainingType?.Name == use.Receiver)
+                    || InheritsFrom(caller.ContainingType, m.ContainingType)
+                    || InheritsFrom(test, m.ContainingType)).ToList();
+                return near.Count > 0 ? near : named;
             }
 
             private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol? candidate)
