@@ -11,6 +11,7 @@ namespace AgentGuard.EndToEnd.Tests;
 /// one new violation, and reports a fixed finding's entry as no longer needed.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class BaselineBuildTests
 {
     private const string Orders = "src/Shop/Shop.Orders/Shop.Orders.csproj";

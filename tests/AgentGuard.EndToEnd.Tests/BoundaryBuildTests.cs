@@ -10,6 +10,7 @@ namespace AgentGuard.EndToEnd.Tests;
 /// built with dotnet build as a developer or CI would.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class BoundaryBuildTests
 {
     private const string Project = "src/Shop/Shop.csproj";

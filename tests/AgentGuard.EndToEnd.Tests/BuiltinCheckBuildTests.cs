@@ -5,6 +5,7 @@ namespace AgentGuard.EndToEnd.Tests;
 
 /// <summary>The built-in checks through the packed package: on by default, escalated by a rule, silent in generated code.</summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class BuiltinCheckBuildTests
 {
     private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";

@@ -7,6 +7,7 @@ namespace AgentGuard.EndToEnd.Tests;
 
 /// <summary>dotnet build -t:AgentGuardExplain through the packed package: every rule, how it is enforced, rules.json.</summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class ExplainBuildTests
 {
     private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";

@@ -5,6 +5,7 @@ namespace AgentGuard.EndToEnd.Tests;
 
 /// <summary>A golden rule in the repository's CLAUDE.md / AGENTS.md fails <c>dotnet build</c> through the real package.</summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class GoldenRuleBuildTests
 {
     private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";

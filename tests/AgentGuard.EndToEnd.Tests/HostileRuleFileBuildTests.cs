@@ -8,6 +8,7 @@ namespace AgentGuard.EndToEnd.Tests;
 /// file's other rules off: the bad line is AG0011 on its line and the ban beside it still fails the build.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class HostileRuleFileBuildTests
 {
     private const string Project = "src/Clock/Clock.csproj";

@@ -6,6 +6,7 @@ using AgentGuard.EndToEnd.Tests.Infrastructure;
 namespace AgentGuard.EndToEnd.Tests;
 
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class PackageLayoutTests
 {
     private readonly PackedPackage _package;

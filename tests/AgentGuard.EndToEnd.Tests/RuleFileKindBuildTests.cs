@@ -10,6 +10,7 @@ namespace AgentGuard.EndToEnd.Tests;
 /// instructions, Cursor's rules and Claude Code's rules apply to the files their globs match and stay silent elsewhere.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RuleFileKindBuildTests
 {
     private const string Project = "src/Shop/Shop.csproj";

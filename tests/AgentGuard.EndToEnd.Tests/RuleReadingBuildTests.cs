@@ -6,6 +6,7 @@ namespace AgentGuard.EndToEnd.Tests;
 
 /// <summary>Rule files as real repositories write them, read and enforced through the packed package.</summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class RuleReadingBuildTests
 {
     private const string Project = "src/Shop/Shop.Orders/Shop.Orders.csproj";

@@ -8,6 +8,7 @@ namespace AgentGuard.EndToEnd.Tests;
 
 /// <summary>The sample solution that README shows builds with exactly the errors README shows.</summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class SampleTests
 {
     private readonly PackedPackage _package;

@@ -11,6 +11,7 @@ namespace AgentGuard.EndToEnd.Tests;
 /// .editorconfig above the rules (and explain saying so), and dotnet format repairing what the rules found.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
+[Trait("Category", "EndToEnd")]
 public sealed class StyleRuleBuildTests
 {
     private const string Project = "src/Contoso.Billing/Contoso.Billing.csproj";
