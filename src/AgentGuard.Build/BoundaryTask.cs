@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using AgentGuard.Build.Boundaries;
 using AgentGuard.Build.Git;
 using AgentGuard.Policy;
@@ -14,9 +15,11 @@ namespace AgentGuard.Build
     /// What the boundary tasks share: the inputs the targets pass, reading the manifest (AG2010), the change set (AG2000,
     /// computed once per build and repository), the golden rules' path rules and the review ledger.
     /// </summary>
-    public abstract class BoundaryTask : Task
+    public abstract class BoundaryTask : Task, ICancelableTask
     {
         private static readonly object Gate = new object();
+
+        private readonly CancellationTokenSource _cancel = new CancellationTokenSource();
 
         /// <summary>The boundary manifest (agentguard.json); the check is off when it does not exist.</summary>
         [Required]
@@ -139,7 +142,7 @@ namespace AgentGuard.Build
             var folder = manifestRelative.Contains("/") ? manifestRelative.Substring(0, manifestRelative.LastIndexOf('/')) : string.Empty;
             var ledgerRelative = (folder.Length == 0 ? string.Empty : folder + "/") + ReviewLedger.RelativePath;
             var ledgerPath = Path.Combine(manifestFolder, ReviewLedger.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-            var git = new GitCommand(root);
+            var git = Git(root);
             ReviewLedger ledger;
             if (IsCi)
             {
@@ -193,7 +196,7 @@ namespace AgentGuard.Build
                 }
             }
 
-            var content = new GitRepositoryContent(root, changes.ChangeSet.MergeBase);
+            var content = new GitRepositoryContent(Git(root), root, changes.ChangeSet.MergeBase);
             var cache = string.IsNullOrWhiteSpace(CacheFolder) ? null : Path.Combine(Path.GetFullPath(CacheFolder), "unmatched-entries.txt");
             // In CI the rule files count as the merge base has them: their path rules, and the files they import, which
             // are guard files even when the change deletes them or drops the import.
@@ -264,7 +267,7 @@ namespace AgentGuard.Build
             try
             {
                 var folder = string.IsNullOrWhiteSpace(ProjectDirectory) ? Path.GetDirectoryName(Path.GetFullPath(Manifest))! : ProjectDirectory;
-                var top = Directory.Exists(folder) ? new GitCommand(folder).Run("rev-parse", "--show-toplevel") : null;
+                var top = Directory.Exists(folder) ? Git(folder).Run("rev-parse", "--show-toplevel") : null;
                 return top != null && top.Succeeded ? Path.Combine(Path.GetFullPath(top.Text), "agentguard.json") : null;
             }
             catch (GitNotFoundException)
@@ -278,7 +281,7 @@ namespace AgentGuard.Build
         {
             try
             {
-                var git = new GitCommand(folder);
+                var git = Git(folder);
                 var top = git.Run("rev-parse", "--show-toplevel");
                 var relative = top.Succeeded ? PathGlob.RelativeTo(Path.GetFullPath(top.Text), manifestPath) : null;
                 var candidates = new[] { TrustedSetting("AgentGuardBaseRef"), TrustedSetting("GITHUB_BASE_REF") is { } github ? "origin/" + github : null, TrustedSetting("SYSTEM_PULLREQUEST_TARGETBRANCH") is { } azure ? "origin/" + azure.Replace("refs/heads/", string.Empty) : null, "origin/HEAD", "origin/main", "main", "origin/master", "master" };
@@ -292,6 +295,40 @@ namespace AgentGuard.Build
 
         /// <summary>The errors that stopped the check before it ran (AG2000, AG2010), for the reports; the file is a full path or empty.</summary>
         internal List<(BoundaryFinding Finding, string File)> Failures { get; } = new List<(BoundaryFinding, string)>();
+
+        /// <summary>
+        /// Runs the task. A git call that does not finish in time (<see cref="GitCommand.DefaultTimeout"/>) is killed and
+        /// fails the check closed with AG2000 naming the command; a cancelled build stops at the next git call.
+        /// </summary>
+        public sealed override bool Execute()
+        {
+            try
+            {
+                return Run();
+            }
+            catch (Exception exception) when (Unwrap(exception) is GitTimeoutException timeout)
+            {
+                // Said even by a quiet task: what it could not read must not pass for read.
+                Log.LogError(null, DiagnosticIds.ChangeSetUnavailable, null, string.Empty, 0, 0, 0, 0, "{0}", $"AgentGuard stopped a git call: {timeout.Message} Run that command in the repository to see why it hangs, or turn the boundary check off knowingly with -p:AgentGuardBoundaryCheck=false (in CI: the environment variable AgentGuardBoundaryCheck=false).");
+                return false;
+            }
+            catch (Exception exception) when (Unwrap(exception) is OperationCanceledException && _cancel.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        /// <summary>Stops the task at its next git call (MSBuild calls it when the build is cancelled).</summary>
+        public void Cancel() => _cancel.Cancel();
+
+        /// <summary>The task's work, run by <see cref="Execute"/>.</summary>
+        private protected abstract bool Run();
+
+        /// <summary>git in <paramref name="folder"/>, stopped when the build is cancelled.</summary>
+        private protected GitCommand Git(string folder) => new GitCommand(folder, cancellation: _cancel.Token);
+
+        private static Exception Unwrap(Exception exception) =>
+            exception is AggregateException aggregate && aggregate.InnerExceptions.Count == 1 ? Unwrap(aggregate.InnerExceptions[0]) : exception;
 
         /// <summary>True when another target reports the check's problems: this task only needs to know whether it can run.</summary>
         internal bool Quiet { get; set; }
@@ -361,7 +398,7 @@ namespace AgentGuard.Build
 
         // Every project of a build asks for the same change set: git runs once per repository and base.
         private ChangeSetResult ChangeSetFor(string folder, IReadOnlyList<string> baseRefs) =>
-            Shared("AgentGuard.ChangeSet|" + folder + "|" + string.Join(",", baseRefs), () => ChangeSetReader.Read(folder, baseRefs));
+            Shared("AgentGuard.ChangeSet|" + folder + "|" + string.Join(",", baseRefs), () => ChangeSetReader.Read(folder, baseRefs, Git(folder)));
 
         /// <summary>How many golden rules the project's rule files hold, and how each is enforced, for the review summary.</summary>
         internal Reporting.RuleCounts CountRules()
@@ -499,11 +536,11 @@ namespace AgentGuard.Build
             private readonly string _mergeBase;
             private readonly GitCommand _git;
 
-            public GitRepositoryContent(string root, string mergeBase)
+            public GitRepositoryContent(GitCommand git, string root, string mergeBase)
             {
                 _root = root;
                 _mergeBase = mergeBase;
-                _git = new GitCommand(root);
+                _git = git;
             }
 
             public byte[]? ReadWorkingTree(string path)

@@ -34,7 +34,7 @@ namespace AgentGuard.Build
         public bool DisabledByProject { get; set; }
 
         /// <inheritdoc />
-        public override bool Execute()
+        private protected override bool Run()
         {
             if (DisabledByProject)
             {

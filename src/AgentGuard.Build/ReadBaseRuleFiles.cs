@@ -22,7 +22,7 @@ namespace AgentGuard.Build
         public ITaskItem[] BaseRuleFiles { get; set; } = Array.Empty<ITaskItem>();
 
         /// <inheritdoc />
-        public override bool Execute()
+        private protected override bool Run()
         {
             BaseRuleFiles = RuleFiles;
             if (!IsCi || RuleFiles.Length == 0)
@@ -38,7 +38,7 @@ namespace AgentGuard.Build
                 return true;
             }
 
-            var git = new GitCommand(prepared.Changes.RepositoryRoot);
+            var git = Git(prepared.Changes.RepositoryRoot);
             var folder = Path.Combine(Path.GetFullPath(CacheFolder), "base-rules");
             var items = new List<ITaskItem>();
             foreach (var item in RuleFiles)

@@ -12,7 +12,7 @@ namespace AgentGuard.Build
     public sealed class ReviewGeneratedFiles : BoundaryTask
     {
         /// <inheritdoc />
-        public override bool Execute()
+        private protected override bool Run()
         {
             var prepared = Prepare();
             if (prepared == null)

@@ -1,3 +1,7 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
 using AgentGuard.Build.Git;
 using Xunit;
 
@@ -16,5 +20,64 @@ public sealed class GitCommandTests
     public void Arguments_are_quoted_so_the_process_reads_back_the_same_list(string[] arguments, string expected)
     {
         Assert.Equal(expected, GitCommand.JoinArguments(arguments));
+    }
+
+    [Fact]
+    public void A_call_that_does_not_finish_in_time_is_killed_and_named()
+    {
+        using var git = HangingGit.Create();
+        var clock = Stopwatch.StartNew();
+
+        var timeout = Assert.Throws<GitTimeoutException>(() => new GitCommand(git.Folder, git.Executable, TimeSpan.FromMilliseconds(300)).Run("diff", "--raw"));
+
+        Assert.Contains("diff --raw' did not finish within 0.3 s", timeout.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_cancelled_build_stops_the_running_call()
+    {
+        using var git = HangingGit.Create();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new GitCommand(git.Folder, git.Executable, cancellation: cancel.Token).In(git.Folder).Run("log"));
+    }
+
+    [Fact]
+    public void A_change_set_whose_git_hangs_fails_closed_with_the_command_and_what_to_do()
+    {
+        using var git = HangingGit.Create();
+
+        var result = ChangeSetReader.Read(git.Folder, new[] { "origin/main" }, new GitCommand(git.Folder, git.Executable, TimeSpan.FromMilliseconds(300)));
+
+        Assert.Equal(ChangeSetFailure.GitFailed, result.Failure);
+        Assert.Contains("did not finish within 0.3 s", result.Problem);
+        Assert.Contains("AgentGuardBoundaryCheck=false", result.Problem);
+    }
+
+    /// <summary>A stand-in for git that never answers: a script that sleeps far longer than any test waits.</summary>
+    private sealed class HangingGit : IDisposable
+    {
+        private HangingGit(string folder, string executable)
+        {
+            Folder = folder;
+            Executable = executable;
+        }
+
+        public string Folder { get; }
+
+        public string Executable { get; }
+
+        public static HangingGit Create()
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "agentguard-hanging-git-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(folder);
+            var script = Path.Combine(folder, "git");
+            File.WriteAllText(script, "#!/bin/sh\nsleep 60\n");
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            return new HangingGit(folder, script);
+        }
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
     }
 }

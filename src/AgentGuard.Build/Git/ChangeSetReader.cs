@@ -63,6 +63,11 @@ namespace AgentGuard.Build.Git
             {
                 return ChangeSetResult.Failed(ChangeSetFailure.GitNotFound, $"AgentGuard cannot compute the change set: {exception.Message} Install git and put it on PATH, {TurnOff}.");
             }
+            catch (Exception exception) when ((exception is AggregateException aggregate ? aggregate.InnerException : exception) is GitTimeoutException timeout)
+            {
+                // Two git calls run at once; a timeout in either arrives wrapped.
+                return ChangeSetResult.Failed(ChangeSetFailure.GitFailed, $"AgentGuard cannot compute the change set: {timeout.Message} Run that command in the repository to see why it hangs, {TurnOff}.");
+            }
         }
 
         private static ChangeSetResult ReadWith(GitCommand git, string folder, IReadOnlyList<string> baseRefs)

@@ -4,6 +4,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace AgentGuard.Build.Git
@@ -50,23 +51,43 @@ namespace AgentGuard.Build.Git
         }
     }
 
+    /// <summary>Thrown when a git call does not finish in time: the process is killed, and the message names the command.</summary>
+    internal sealed class GitTimeoutException : Exception
+    {
+        public GitTimeoutException(string message)
+            : base(message)
+        {
+        }
+    }
+
     /// <summary>
     /// Runs git in one working folder with an argument list: no shell ever sees the arguments, so paths and refs are
     /// passed as they are, whatever characters they hold.
     /// </summary>
     internal sealed class GitCommand
     {
+        /// <summary>
+        /// How long one git call may take. Every call AgentGuard makes reads local history and objects, which takes
+        /// seconds at most; a call that hangs (a credential prompt despite GIT_TERMINAL_PROMPT, a network filesystem, a
+        /// lock) must not hang the build.
+        /// </summary>
+        public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
         private readonly string _workingDirectory;
         private readonly string _executable;
+        private readonly TimeSpan _timeout;
+        private readonly CancellationToken _cancellation;
 
-        public GitCommand(string workingDirectory, string executable = "git")
+        public GitCommand(string workingDirectory, string executable = "git", TimeSpan? timeout = null, CancellationToken cancellation = default)
         {
             _workingDirectory = workingDirectory;
             _executable = executable;
+            _timeout = timeout ?? DefaultTimeout;
+            _cancellation = cancellation;
         }
 
-        /// <summary>The same git, run in <paramref name="folder"/>.</summary>
-        public GitCommand In(string folder) => new GitCommand(folder, _executable);
+        /// <summary>The same git, with the same time limit and cancellation, run in <paramref name="folder"/>.</summary>
+        public GitCommand In(string folder) => new GitCommand(folder, _executable, _timeout, _cancellation);
 
         public GitOutput Run(params string[] arguments)
         {
@@ -110,12 +131,50 @@ namespace AgentGuard.Build.Git
             {
                 // Both streams are drained at once: a full stderr pipe must not stall a long stdout.
                 var error = Task.Run(() => process.StandardError.ReadToEnd());
-                using (var output = new MemoryStream())
+                var output = Task.Run(() =>
                 {
-                    process.StandardOutput.BaseStream.CopyTo(output);
-                    process.WaitForExit();
-                    return new GitOutput(process.ExitCode, output.ToArray(), error.Result);
+                    using (var buffer = new MemoryStream())
+                    {
+                        process.StandardOutput.BaseStream.CopyTo(buffer);
+                        return buffer.ToArray();
+                    }
+                });
+
+                var clock = Stopwatch.StartNew();
+                while (!process.WaitForExit(50))
+                {
+                    if (_cancellation.IsCancellationRequested || clock.Elapsed > _timeout)
+                    {
+                        Kill(process);
+                        _cancellation.ThrowIfCancellationRequested();
+                        throw new GitTimeoutException($"'{Path.GetFileName(_executable)} {string.Join(" ", arguments)}' did not finish within {_timeout.TotalSeconds:0.#} s in '{_workingDirectory}' and was stopped.");
+                    }
                 }
+
+                // The exit is seen before the pipes are drained: wait for both readers.
+                process.WaitForExit();
+                return new GitOutput(process.ExitCode, output.Result, error.Result);
+            }
+        }
+
+        private static void Kill(Process process)
+        {
+            try
+            {
+#if NETFRAMEWORK
+                process.Kill();
+#else
+                process.Kill(entireProcessTree: true);
+#endif
+                process.WaitForExit();
+            }
+            catch (InvalidOperationException)
+            {
+                // It exited on its own meanwhile.
+            }
+            catch (Win32Exception)
+            {
+                // It is exiting; nothing more can be done to it.
             }
         }
 
