@@ -322,4 +322,61 @@ public sealed class CiModeTests
         Assert.Equal(string.Empty, engine.Findings(repository));
         Assert.Contains(engine.HighMessages(), message => message.Contains("has none yet; the boundary check starts once this change is merged"));
     }
+
+    [Fact]
+    public void A_project_file_that_changes_how_code_is_analyzed_is_a_loosening_in_ci_naming_each_change()
+    {
+        using var repository = Create();
+        repository.Write("src/Shop/Shop.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <RunAnalyzersDuringBuild>false</RunAnalyzersDuringBuild>
+                <AnalysisMode>None</AnalysisMode>
+                <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Serilog" Version="3.0.0" />
+                <GlobalAnalyzerConfigFiles Include="quiet.globalconfig" />
+              </ItemGroup>
+              <Import Project="../../build/quiet.targets" />
+              <Target Name="DropAnalyzers" BeforeTargets="CoreCompile">
+                <ItemGroup><Analyzer Remove="@(Analyzer)" /></ItemGroup>
+              </Target>
+            </Project>
+            """);
+        repository.Write("src/Shop/csc.rsp", "/nowarn:AG0001\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2007 src/Shop/Shop.csproj\nAG2007 src/Shop/csc.rsp", engine.Findings(repository));
+        var message = string.Join("\n", engine.Errors.Select(error => error.Message));
+        Assert.Contains("sets RunAnalyzersDuringBuild to false", message);
+        Assert.Contains("sets AnalysisMode to None", message);
+        Assert.Contains("sets ImportDirectoryBuildTargets to false", message);
+        Assert.Contains("adds or changes <GlobalAnalyzerConfigFiles Include='quiet.globalconfig'>", message);
+        Assert.Contains("adds or changes an import: <Import Project='../../build/quiet.targets'>", message);
+        Assert.Contains("adds or changes target 'DropAnalyzers'", message);
+        Assert.Contains("adds '/nowarn:AG0001' to a compiler response file", message);
+        Assert.Equal(string.Empty, BoundaryTasks.CheckInCi(repository, ruleFiles: Rules, globalApprove: "AG2007").Findings(repository));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void A_condition_or_asset_filter_on_the_AgentGuard_reference_is_a_loosening_in_ci_and_ordinary_project_edits_are_not()
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string>
+        {
+            ["CLAUDE.md"] = "## Never\n- Never use `DateTime.Now`\n",
+            ["src/Shop/Shop.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"AgentGuard.Analyzers\" Version=\"0.1.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n",
+            ["src/Api/Api.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"AgentGuard.Analyzers\" Version=\"0.1.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n",
+        });
+        repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup Condition=\"'$(RunGuards)' == 'true'\">\n    <PackageReference Include=\"AgentGuard.Analyzers\" Version=\"0.1.0\" PrivateAssets=\"all\" />\n  </ItemGroup>\n</Project>\n");
+        repository.Write("src/Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n    <RunAnalyzers>true</RunAnalyzers>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=\"AgentGuard.Analyzers\" Version=\"0.1.0\" PrivateAssets=\"all\" />\n    <Compile Include=\"../Shared/*.cs\" />\n    <None Include=\"readme.md\" />\n  </ItemGroup>\n</Project>\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        // The condition also changes the project's dependencies (AG2005); the Api project's edits change nothing analyzed.
+        Assert.Equal("AG2005 src/Shop/Shop.csproj\nAG2007 src/Shop/Shop.csproj", engine.Findings(repository));
+        Assert.Contains("changes the AgentGuard.Analyzers package reference (its version, condition or assets)", engine.ErrorText("AG2007"));
+    }
 }

@@ -450,7 +450,7 @@ namespace AgentGuard.Build.Boundaries
             {
                 var isRuleFile = GuardFiles.IsRuleFile(file.Path) || (file.OldPath != null && GuardFiles.IsRuleFile(file.OldPath));
                 var isManifest = file.Path == _manifestName || file.OldPath == _manifestName;
-                if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && GuardFiles.Why(file.Path) == null)
+                if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && !Loosening.IsResponseFile(file.Path) && GuardFiles.Why(file.Path) == null)
                 {
                     continue;
                 }

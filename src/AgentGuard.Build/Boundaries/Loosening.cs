@@ -57,6 +57,11 @@ namespace AgentGuard.Build.Boundaries
                     return EditorConfig(Text(before), Text(after), guarded);
                 }
 
+                if (IsResponseFile(path))
+                {
+                    return ResponseFile(Text(before), Text(after));
+                }
+
                 if (PackageSet.IsDependencyFile(path) && !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !name.Equals("nuget.config", StringComparison.OrdinalIgnoreCase))
                 {
                     return MsBuild(before, after, guarded);
@@ -118,8 +123,59 @@ namespace AgentGuard.Build.Boundaries
             {
                 changes.Add("removes the AgentGuard.Analyzers package reference");
             }
+            else if (was.ReferencesAgentGuard && !was.AgentGuardReference.SetEquals(now.AgentGuardReference))
+            {
+                changes.Add("changes the AgentGuard.Analyzers package reference (its version, condition or assets)");
+            }
+
+            // What decides which analyzers run and with which settings: each new or changed one is named, without
+            // evaluating anything the change wrote.
+            foreach (var element in now.Analysis.Where(element => !was.Analysis.Contains(element)))
+            {
+                changes.Add("adds or changes " + (element.Length > 160 ? element.Substring(0, 157) + "..." : element));
+            }
+
+            foreach (var element in was.Analysis.Where(element => !now.Analysis.Contains(element) && element.StartsWith("<Analyzer", StringComparison.Ordinal)))
+            {
+                changes.Add("removes " + element);
+            }
 
             return changes;
+        }
+
+        /// <summary>A compiler response file (<c>*.rsp</c>): every line is a compiler switch, so every change counts.</summary>
+        public static bool IsResponseFile(string path) => GitPath.FileName(path).EndsWith(".rsp", StringComparison.OrdinalIgnoreCase);
+
+        private static IReadOnlyList<string> ResponseFile(string? before, string? after)
+        {
+            var was = Lines(before);
+            var now = Lines(after);
+            return now.Where(line => !was.Contains(line)).Select(line => $"adds '{line}' to a compiler response file")
+                .Concat(was.Where(line => !now.Contains(line)).Select(line => $"removes '{line}' from a compiler response file"))
+                .ToList();
+
+            static HashSet<string> Lines(string? text) =>
+                new HashSet<string>((text ?? string.Empty).Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0 && !line.StartsWith("#", StringComparison.Ordinal)), StringComparer.Ordinal);
+        }
+
+        // Properties that switch analyzers off or the SDK's imports (where a package's targets come in) when set to false.
+        private static readonly string[] AnalysisSwitches =
+        {
+            "RunAnalyzers", "RunAnalyzersDuringBuild", "EnableNETAnalyzers", "EnforceCodeStyleInBuild", "ImportDirectoryBuildProps",
+            "ImportDirectoryBuildTargets", "ImportDirectoryPackagesProps", "ImportProjectExtensionProps", "ImportProjectExtensionTargets",
+        };
+
+        // Items that hand the compiler analyzers, their inputs or their settings.
+        private static readonly string[] AnalysisItems = { "Analyzer", "AdditionalFiles", "EditorConfigFiles", "GlobalAnalyzerConfigFiles" };
+
+        /// <summary>An element as it is written: its name, attributes and text, with the conditions of the groups it sits in.</summary>
+        private static string Written(XElement element)
+        {
+            var attributes = string.Join(" ", element.Attributes().Select(attribute => $"{attribute.Name.LocalName}='{attribute.Value}'"));
+            var groupCondition = element.Parent?.Attribute("Condition")?.Value;
+            var text = element.HasElements ? string.Concat(element.Elements().Select(child => child.ToString(SaveOptions.DisableFormatting))) : element.Value.Trim();
+            return $"<{element.Name.LocalName}{(attributes.Length > 0 ? " " + attributes : string.Empty)}>{(text.Length > 0 ? text : string.Empty)}"
+                + (groupCondition != null ? $" (in a group with Condition='{groupCondition}')" : string.Empty);
         }
 
         private sealed class Settings
@@ -131,6 +187,12 @@ namespace AgentGuard.Build.Boundaries
             public HashSet<string> Switches { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
             public bool ReferencesAgentGuard { get; set; }
+
+            /// <summary>The AgentGuard.Analyzers references as written, to see a condition, asset filter or version change.</summary>
+            public HashSet<string> AgentGuardReference { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+            /// <summary>The elements that decide which analyzers run and how, as written.</summary>
+            public HashSet<string> Analysis { get; } = new HashSet<string>(StringComparer.Ordinal);
 
             public bool BuiltinWarningsAsErrors { get; set; }
         }
@@ -202,9 +264,40 @@ namespace AgentGuard.Build.Boundaries
                     case "PackageReference":
                     case "PackageVersion":
                     case "GlobalPackageReference":
-                        var include = element.Attribute("Include")?.Value ?? string.Empty;
-                        settings.ReferencesAgentGuard |= include.Equals("AgentGuard.Analyzers", StringComparison.OrdinalIgnoreCase);
+                        var include = element.Attribute("Include")?.Value ?? element.Attribute("Update")?.Value ?? string.Empty;
+                        if (include.Equals("AgentGuard.Analyzers", StringComparison.OrdinalIgnoreCase))
+                        {
+                            settings.ReferencesAgentGuard |= element.Attribute("Include") != null;
+                            settings.AgentGuardReference.Add(Written(element));
+                        }
+
                         break;
+                    case "Target":
+                        settings.Analysis.Add($"target '{element.Attribute("Name")?.Value}': {Written(element)}");
+                        break;
+                    case "Import":
+                        settings.Analysis.Add("an import: " + Written(element));
+                        break;
+                    case "CodeAnalysisRuleSet":
+                        settings.Analysis.Add(Written(element));
+                        break;
+                }
+
+                if (element.Parent?.Name.LocalName == "PropertyGroup")
+                {
+                    if (AnalysisSwitches.Contains(name, StringComparer.OrdinalIgnoreCase) && value.Equals("false", StringComparison.OrdinalIgnoreCase))
+                    {
+                        settings.Switches.Add(name + " to false");
+                    }
+                    else if ((name.StartsWith("AnalysisLevel", StringComparison.OrdinalIgnoreCase) || name.StartsWith("AnalysisMode", StringComparison.OrdinalIgnoreCase))
+                        && (value.IndexOf("none", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("minimum", StringComparison.OrdinalIgnoreCase) >= 0))
+                    {
+                        settings.Switches.Add($"{name} to {value}");
+                    }
+                }
+                else if (element.Parent?.Name.LocalName == "ItemGroup" && AnalysisItems.Contains(name, StringComparer.OrdinalIgnoreCase))
+                {
+                    settings.Analysis.Add(Written(element));
                 }
             }
 
