@@ -153,6 +153,28 @@ public sealed class BoundaryBuildTests
     }
 
     [Fact]
+    public void In_ci_mode_a_project_file_that_switches_the_analyzers_off_fails_the_build_it_would_have_let_through()
+    {
+        using var repository = CreateMain("boundary-ci-project");
+        repository
+            .WriteProject(Project, "<RunAnalyzers>false</RunAnalyzers>")
+            .Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n    public System.DateTime Placed { get; } = System.DateTime.Now;\n}\n")
+            .Write("tests/Shop.Tests/OrderTests.cs", "// Placed is set.\n")
+            .Commit("agent: use DateTime.Now with the analyzers off");
+
+        var ci = repository.Build(Project, "-p:AgentGuardMode=ci");
+
+        // The analyzers did not run, so AG0001 is not there; the project file's change is, and it fails the build.
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal(new[] { "AG2007 src/Shop/Shop.csproj:0" }, ci.AgentGuardFindings);
+        Assert.Contains(ci.Diagnostics, d => d.Id == "AG2007" && d.Message.Contains("sets RunAnalyzers to false"));
+
+        // In CI an approval comes from outside the change: the environment a pull-request label sets.
+        var approved = repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["AgentGuardApprove"] = "AG2007" }, "-p:AgentGuardMode=ci");
+        Assert.True(approved.Succeeded, approved.Output);
+    }
+
+    [Fact]
     public void A_bad_manifest_an_unknown_base_a_stray_entry_and_the_off_switch_behave_as_documented()
     {
         using var repository = CreateMain("boundary-failures");
