@@ -379,4 +379,35 @@ public sealed class CiModeTests
         Assert.Equal("AG2005 src/Shop/Shop.csproj\nAG2007 src/Shop/Shop.csproj", engine.Findings(repository));
         Assert.Contains("changes the AgentGuard.Analyzers package reference (its version, condition or assets)", engine.ErrorText("AG2007"));
     }
+
+    [Theory]
+    [InlineData(".github/workflows/build.yml")]
+    [InlineData("azure-pipelines.yml")]
+    [InlineData("eng/azure-pipelines-pr.yaml")]
+    [InlineData(".gitlab-ci.yml")]
+    public void A_change_to_the_ci_configuration_is_a_guard_file_change_in_ci_only(string path)
+    {
+        using var repository = Create();
+        repository.Write(path, "steps:\n  - run: dotnet build -p:AgentGuardBoundaryCheck=false\n");
+
+        var engine = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules);
+
+        Assert.Equal("AG2006 " + path, engine.Findings(repository));
+        Assert.Contains("(CI configuration: a workflow that runs the build can drop the check)", engine.ErrorText("AG2006"));
+        Assert.Equal(string.Empty, BoundaryTasks.Check(repository, ruleFiles: Rules).Findings(repository));
+    }
+
+    [Fact]
+    public void Source_edits_compile_items_unrelated_package_bumps_and_tightening_are_no_guard_finding_in_ci()
+    {
+        using var repository = Create();
+        repository.Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order { public int Lines { get; } }\n");
+        repository.Write("tests/Shop.Tests/OrderTests.cs", "class OrderTests { void Lines() { } }\n");
+        repository.Write("src/Shop/Shop.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup>\n    <WarningsAsErrors>$(WarningsAsErrors);AG1001</WarningsAsErrors>\n  </PropertyGroup>\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"3.1.1\" />\n    <Compile Include=\"../Shared/*.cs\" />\n  </ItemGroup>\n</Project>\n");
+
+        var findings = BoundaryTasks.CheckInCi(repository, ruleFiles: Rules).Findings(repository);
+
+        Assert.DoesNotContain("AG2006", findings);
+        Assert.DoesNotContain("AG2007", findings);
+    }
 }

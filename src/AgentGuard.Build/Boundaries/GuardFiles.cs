@@ -57,6 +57,11 @@ namespace AgentGuard.Build.Boundaries
                 return "MSBuild settings shared by every project";
             }
 
+            if (IsCiConfiguration(path, name))
+            {
+                return "CI configuration: a workflow that runs the build can drop the check";
+            }
+
             if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
             {
                 return "analyzer configuration";
@@ -64,5 +69,11 @@ namespace AgentGuard.Build.Boundaries
 
             return Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? "package and SDK configuration" : null;
         }
+
+        /// <summary>GitHub Actions workflows, Azure Pipelines and GitLab CI definitions.</summary>
+        private static bool IsCiConfiguration(string path, string name) =>
+            path.StartsWith(".github/workflows/", StringComparison.OrdinalIgnoreCase)
+            || (name.StartsWith("azure-pipelines", StringComparison.OrdinalIgnoreCase) && (name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)))
+            || name.Equals(".gitlab-ci.yml", StringComparison.OrdinalIgnoreCase);
     }
 }
