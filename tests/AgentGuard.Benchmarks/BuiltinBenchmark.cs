@@ -43,7 +43,8 @@ public static class BuiltinBenchmark
 
         var library = Path.Combine(folder, "Library");
         Directory.CreateDirectory(library);
-        foreach (var (path, text) in Workload.Project(500))
+        var sources = Workload.Project(500).ToList();
+        foreach (var (path, text) in sources)
         {
             File.WriteAllText(Path.Combine(library, Path.GetFileName(path)), text);
         }
@@ -60,33 +61,27 @@ public static class BuiltinBenchmark
 
         File.WriteAllText(Path.Combine(tests, "Tests.csproj"), Project(items + Packages));
 
-        Console.WriteLine($"Built-in checks in real builds: a {Workload.Project(500).Count()}-file library and a test project of {methods} test methods, {runs} rebuilds each; check time from ReportAnalyzer, anchor the Csc task's time");
+        Console.WriteLine($"Built-in checks in real builds: a {sources.Count}-file library and a test project of {methods} test methods, {runs} rebuilds each; check time from ReportAnalyzer, anchor the Csc task's time");
         foreach (var (name, project) in new[] { ("library", library), ("test project", tests) })
         {
             StyleBenchmark.Dotnet(project, "restore", "-nologo", "-v:q");
             Build(project);
             var csc = new List<double>();
-            var perCheck = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            var perRun = new List<Dictionary<string, double>>();
             for (var run = 0; run < runs; run++)
             {
                 var (cscSeconds, checks) = Build(project);
                 csc.Add(cscSeconds);
-                foreach (var (check, seconds) in checks)
-                {
-                    if (!perCheck.TryGetValue(check, out var list))
-                    {
-                        perCheck[check] = list = new List<double>();
-                    }
-
-                    list.Add(seconds);
-                }
+                perRun.Add(checks.ToDictionary(entry => entry.Check, entry => entry.Seconds, StringComparer.Ordinal));
             }
 
             // A check too cheap to be listed in a run took less than the report's resolution: counted as zero there.
-            double Median(List<double> values) => values.Concat(Enumerable.Repeat(0d, Math.Max(0, runs - values.Count))).OrderBy(v => v).ElementAt(runs / 2);
+            double Median(IEnumerable<double> values) => values.OrderBy(v => v).ElementAt(runs / 2);
+            double Of(Dictionary<string, double> run, string check) => run.TryGetValue(check, out var seconds) ? seconds : 0;
             var cscMedian = Median(csc);
-            var builtins = perCheck.Where(entry => entry.Key.Contains(".Builtins.", StringComparison.Ordinal)).ToList();
-            var totals = Enumerable.Range(0, runs).Select(run => builtins.Sum(entry => run < entry.Value.Count ? entry.Value[run] : 0)).ToList();
+            var perCheck = perRun.SelectMany(run => run.Keys).Distinct(StringComparer.Ordinal)
+                .ToDictionary(check => check, check => perRun.Select(run => Of(run, check)).ToList(), StringComparer.Ordinal);
+            var totals = perRun.Select(run => run.Where(entry => entry.Key.Contains(".Builtins.", StringComparison.Ordinal)).Sum(entry => entry.Value)).ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name}: Csc {cscMedian:F2} s (median); built-in checks together {Median(totals):F3} s, {100 * Median(totals) / cscMedian:F2}% of Csc"));
             foreach (var (check, values) in perCheck.OrderByDescending(entry => Median(entry.Value)))
             {
