@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -37,7 +37,7 @@ namespace AgentGuard.Policy
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
             Options, Patterns.Timeout);
 
-        private static readonly Regex BuildingPurpose = new Regex(@"\bto\s+(?:build|create|make|construct|generate|compose|format|produce|assemble)\b", Options, Patterns.Timeout);
+        private static readonly Regex BuildingPurpose = new Regex(@"\bto\s+" + Lexicon.Any(Lexicon.BuildingVerbs) + @"\b", Options, Patterns.Timeout);
 
         private static readonly Regex LoneTargetInParentheses = new Regex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant, Patterns.Timeout);
 
@@ -66,12 +66,14 @@ namespace AgentGuard.Policy
         // "Mutating actions must use `HttpPost`, never `HttpGet`": the rule speaks of some code only, which the analyzers
         // cannot pick out. "You", "code", "tests" and the like are no such limit.
         private static readonly Regex LimitedSubject = new Regex(
-            @"^\W*(?:the\s+|all\s+|any\s+)?(?!(?:you|we|agents?|ai|claude|copilot|code|source|tests?|it|this|these|there|always|never|do|don't|dont|use|prefer|avoid|no|not|please|every|each|only)\b)[a-z][\w-]*(?:\s+(?!must\b|should\b|shall\b|never\b|may\b)[a-z][\w-]*){0,2}\s+(?:must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to)\b",
+            @"^\W*(?:the\s+|all\s+|any\s+)?(?!" + Lexicon.Any(Lexicon.Addressees, new[] { "ai", "code", "source", "tests?", "it", "this", "these", "there", "always", "never", "do", "don't", "dont", "use", "prefer", "avoid", "no", "not", "please", "every", "each", "only" }) + @"\b)[a-z][\w-]*(?:\s+(?!must\b|should\b|shall\b|never\b|may\b)[a-z][\w-]*){0,2}\s+(?:must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to)\b",
             Options,
             Patterns.Timeout);
 
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
-        private static readonly GatedPattern Exclusion = new GatedPattern(@"\b(?:other\s+than|except(?:\s+for)?|apart\s+from|besides|but\s+not)\b", Options, "other", "except", "apart", "besides", "but");
+        private static readonly string[] ButNot = { @"but\s+not" };
+
+        private static readonly GatedPattern Exclusion = new GatedPattern(@"\b" + Lexicon.Any(Lexicon.Exceptions, ButNot) + @"\b", Options, Lexicon.GateWords(Lexicon.Exceptions, ButNot));
 
         // "in `InvoiceCalculator`", "into `OrderService`", "in Shop.Domain": the code span names where the rule applies, not
         // what it bans. A path there is a scope (ReadPathScope); a name is a place the analyzers cannot see.
@@ -123,8 +125,8 @@ namespace AgentGuard.Policy
                 codes,
                 consumed,
                 parts,
-                pathKind: targets.Contains(TargetKind.Path) ? PathRuleWords.KindOf(masked) : PathRuleKind.Forbidden,
-                filesSection: PathRuleWords.IsFilesHeading(section.Label),
+                pathKind: !targets.Contains(TargetKind.Path) ? PathRuleKind.Forbidden : section.AsksApproval ? PathRuleKind.Approval : PathRuleWords.KindOf(masked),
+                filesSection: PathRuleWords.IsFilesHeading(section.Label) || (section.AsksApproval && PathRuleWords.IsApprovalFilesHeading(section.Label)),
                 conditional: () => Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
                     || (HasModal(clauses[0]) && LimitedSubject.IsMatch(Placeholder.Replace(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
@@ -205,6 +207,12 @@ namespace AgentGuard.Policy
             if (annotation != null)
             {
                 parts.Apply(annotation);
+            }
+
+            if (section.AsksApproval && parts.Paths.Count > 0)
+            {
+                // "### Ask first / - Modifying `.csproj` files" is quoted as "Ask first: Modifying .csproj files".
+                text = section.Label.TrimEnd(':', ' ') + ": " + text;
             }
 
             return new GoldenRule(line, text, first, parts);
@@ -540,7 +548,7 @@ namespace AgentGuard.Policy
                 // Typographic apostrophes ("Don’t") read as plain ones; the placeholder characters never come from the text.
                 var text = CollapseSpace(token.Text);
                 var position = 0;
-                foreach (Match identifier in DottedIdentifier.Matches(text))
+                foreach (Match identifier in HasDotBeforeCapital(text) ? DottedIdentifier.Matches(text) : NoMatches)
                 {
                     builder.Append(text, position, identifier.Index - position);
                     AppendPlaceholder(builder, codes, identifier.Value);
@@ -551,7 +559,24 @@ namespace AgentGuard.Policy
             }
 
             // "the domain layer (`Shop.Domain`)": parentheses around one name only name what precedes them, they open no clause.
-            return LoneTargetInParentheses.Replace(builder.ToString(), " $1").Trim();
+            var masked = builder.ToString();
+            return (masked.IndexOf('(') >= 0 ? LoneTargetInParentheses.Replace(masked, " $1") : masked).Trim();
+        }
+
+        private static readonly MatchCollection NoMatches = DottedIdentifier.Matches(string.Empty);
+
+        /// <summary>True when the text holds ".X", which every dotted name in prose does: the others skip its pattern.</summary>
+        private static bool HasDotBeforeCapital(string text)
+        {
+            for (var dot = text.IndexOf('.'); dot >= 0 && dot + 1 < text.Length; dot = text.IndexOf('.', dot + 1))
+            {
+                if (text[dot + 1] >= 'A' && text[dot + 1] <= 'Z')
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A token's text with every run of white space (and of the placeholder characters, which never come from the text) as one space.</summary>

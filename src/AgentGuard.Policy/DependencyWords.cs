@@ -20,12 +20,12 @@ namespace AgentGuard.Policy
 
         private static readonly Regex FromFirst = new Regex(
             @"^\W*(?:the\s+)?" + Subject + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
-            + @"(?:(?:must|should|shall|may|can)\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
+            + @"(?:" + Lexicon.Any(Lexicon.Modals, new[] { "may", "can" }) + @"\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
             + @"\s+(?:the\s+|anything\s+(?:in|from)\s+|types\s+(?:in|from)\s+)?" + string.Format(Code, "to"),
             Options, Patterns.Timeout);
 
         private static readonly Regex ToFirst = new Regex(
-            @"^\W*(?:never|don't|do\s+not)\s+(?:reference|use|import|call)\s+" + string.Format(Code, "to") + @"\s+from\s+(?:within\s+)?(?:the\s+)?" + string.Format(Code, "from"),
+            @"^\W*" + Lexicon.Any(Lexicon.Negations) + @"\s+(?:reference|use|import|call)\s+" + string.Format(Code, "to") + @"\s+from\s+(?:within\s+)?(?:the\s+)?" + string.Format(Code, "from"),
             Options, Patterns.Timeout);
 
         private static readonly Regex NoReferences = new Regex(
@@ -35,6 +35,14 @@ namespace AgentGuard.Policy
         /// <summary>The placeholder indexes of the two sides, when the clause forbids a dependency.</summary>
         public static bool TryMatch(string clause, out int from, out int to)
         {
+            // Both sides are targets: a clause with fewer than two reads nothing here.
+            var first = clause.IndexOf('\u0001');
+            if (first < 0 || clause.IndexOf('\u0001', first + 1) < 0)
+            {
+                from = to = -1;
+                return false;
+            }
+
             foreach (var pattern in new[] { FromFirst, ToFirst, NoReferences })
             {
                 var match = pattern.Match(clause);

@@ -14,12 +14,10 @@ namespace AgentGuard.Policy
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-        private const string FileVerb =
-            @"(?:(?:hand[- ]?)?edit(?:ing)?|modify(?:ing)?|change|changing|touch(?:ing)?|commit(?:ting)?|check(?:ing)?\s+in|create|creating|add(?:ing)?|delete|deleting|remove|removing"
-            + @"|update|updating|overwrite|overwriting|rewrite|rewriting|rename|renaming|move|moving|write\s+(?:to|into))";
+        private static readonly string FileVerb = Lexicon.Any(Lexicon.FileVerbs);
 
         // "add or change `x`", "edit/delete `x`".
-        private const string FileVerbs = FileVerb + @"(?:\s*(?:,|/|\bor\b|\band\b)\s*" + FileVerb + @")*";
+        private static readonly string FileVerbs = FileVerb + @"(?:\s*(?:,|/|\bor\b|\band\b)\s*" + FileVerb + @")*";
 
         // What may stand between the verb and its object: "edit files under `x`", "touch anything in `x`", "modify the `x` folder".
         private const string Filler =
@@ -38,7 +36,7 @@ namespace AgentGuard.Policy
             Patterns.Timeout);
 
         private static readonly Regex FilesHeading = new Regex(
-            @"\b(?:files?|folders?|directories|paths?)\b.*\b(?:not|never|don'?t)\b.*\b(?:edit|modify|touch|change|commit)\b|^\W*(?:do\s+not|don'?t|never)\s+(?:edit|modify|touch|change|commit)\b|\bprotected\s+(?:files|paths|folders)\b|\bread[- ]only\s+(?:files|paths|folders)\b",
+            @"\b(?:files?|folders?|directories|paths?)\b.*\b(?:not|never|don'?t)\b.*\b(?:edit|modify|touch|change|commit)\b|^\W*" + Lexicon.Any(Lexicon.Negations) + @"\s+(?:edit|modify|touch|change|commit)\b|\bprotected\s+(?:files|paths|folders)\b|\bread[- ]only\s+(?:files|paths|folders)\b",
             Options,
             Patterns.Timeout);
 
@@ -60,16 +58,13 @@ namespace AgentGuard.Policy
 
         // ...and "never hand-edit it" says they are not edited by hand.
         private static readonly Regex NoHandEdits = new Regex(
-            @"\b(?:never|don't|do\s+not|must\s+not|should\s+not|shouldn't|no)\s+(?:(?:hand|manual(?:ly)?)[- ]?)?(?:edit|edits|modify|change|touch)\b|\b(?:edit|modify|change)\w*\s+(?:it\s+|them\s+)?(?:by\s+hand|manually)\b|\bhand[- ]edit",
+            @"\b(?:" + Lexicon.Any(Lexicon.Negations) + @"|no)\s+(?:(?:hand|manual(?:ly)?)[- ]?)?(?:edit|edits|modify|change|touch)\b|\b(?:edit|modify|change)\w*\s+(?:it\s+|them\s+)?(?:by\s+hand|manually)\b|\bhand[- ]edit",
             Options,
             Patterns.Timeout);
 
         // "unless explicitly asked", "without an explicit request", "ask before changing": the path needs a human's approval.
         private static readonly Regex Approval = new Regex(
-            @"\bapprov|\bsign[- ]?off\b|\breviewed\s+by\b|\bask\s+(?:a\s+human|first|before|for\s+permission)\b|\bwithout\s+asking\b|\basking\s+first\b|\bpermission\b|\bconfirm(?:ation)?\s+(?:from|with)\b"
-            + @"|\bunless\s+(?:you\s+are\s+|you're\s+|(?:explicitly|specifically|directly)\s+)*(?:asked|told|requested|instructed|directed)\b"
-            + @"|\bwithout\s+(?:an?\s+)?(?:explicit\s+|specific\s+|prior\s+)?(?:request|instruction|being\s+asked|consent)\b"
-            + @"|\bonly\s+(?:when|if)\s+(?:explicitly\s+|specifically\s+)?(?:asked|requested|instructed|told)\b",
+            @"\b" + Lexicon.AnyWord(Lexicon.ApprovalPhrases),
             Options,
             Patterns.Timeout);
 
@@ -89,6 +84,14 @@ namespace AgentGuard.Policy
             Options,
             Patterns.Timeout);
 
+        // "⚠️" ends with a variation selector, which \W does not match.
+        private static readonly Regex ApprovalHeading = new Regex(@"^[^\p{L}]*" + Lexicon.Any(Lexicon.ApprovalHeadings) + @"\b", Options, Patterns.Timeout);
+
+        private static readonly Regex HoldsFileVerb = new Regex(@"\b" + FileVerb + @"\b", Options, Patterns.Timeout);
+
+        // ".csproj" alone is an extension; ".editorconfig" and ".env" are the names of files.
+        private static readonly Regex LoneExtension = new Regex(@"^\.(?!(?:editorconfig|globalconfig|gitignore|env)$)(?<extension>[a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+
         private static readonly Regex Suffix = new Regex(@"^\.(?!env\b)[\w-]+(?:\.[\w-]+)*\.(?<extension>[a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         /// <summary>
@@ -101,6 +104,12 @@ namespace AgentGuard.Policy
             if (text.EndsWith("/...", System.StringComparison.Ordinal) || text.EndsWith("/\u2026", System.StringComparison.Ordinal))
             {
                 return text.Substring(0, text.LastIndexOf('/')) + "/**";
+            }
+
+            if (LoneExtension.IsMatch(text) && TargetClassifier.HasFileExtension("x" + text))
+            {
+                // "Modifying `.csproj` files": every project file.
+                return "*" + text;
             }
 
             var suffix = Suffix.Match(text);
@@ -116,6 +125,12 @@ namespace AgentGuard.Policy
 
         /// <summary>"## Do NOT Modify", "### Files you must never edit", "## Protected files": the items under it are paths.</summary>
         public static bool IsFilesHeading(string heading) => FilesHeading.IsMatch(heading.Replace('\u2019', '\''));
+
+        /// <summary>"### Ask first", "## ⚠️ Ask before changing", "## Requires approval": the files its items change need approval.</summary>
+        public static bool IsApprovalHeading(string heading) => ApprovalHeading.IsMatch(heading.Replace('\u2019', '\''));
+
+        /// <summary>"## Ask before changing": the heading's own verb acts on files, so its items are files.</summary>
+        public static bool IsApprovalFilesHeading(string heading) => IsApprovalHeading(heading) && HoldsFileVerb.IsMatch(heading);
 
         /// <summary>The kind of path rule a bullet makes of its paths, from its wording.</summary>
         public static PathRuleKind KindOf(string maskedBullet) =>

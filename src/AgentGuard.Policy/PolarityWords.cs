@@ -7,13 +7,11 @@ namespace AgentGuard.Policy
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-        private const string Subject =
-            @"(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot|(?:new\s+|production\s+|library\s+|application\s+)?code|this\s+(?:project|library|repo(?:sitory)?)|the\s+(?:codebase|project|library))";
+        private static readonly string Subject = Lexicon.Any(Lexicon.Addressees, Lexicon.WholeSubjects);
 
         private static readonly Regex NegativeStart = new Regex(
             @"^(?:" + Subject + @"\s+)?"
-            + @"(?:never\b|avoid\b|don't\b|dont\b|doesn't\b|mustn't\b|shouldn't\b|can't\b|cannot\b|won't\b"
-            + @"|(?:do|does|must|should|shall|will)\s+not\b"
+            + @"(?:" + Lexicon.AnyWord(Lexicon.Negations) + @"|avoid\b"
             + @"|no\s+(?!need\b|longer\b|more\s+than\b|matter\b|one\b|other\b)"
             + @"|not\s+(?!only\b|just\b|all\b|necessarily\b|yet\b)"
             + @"|stop\s+using\b|forbidden\b|prohibited\b)",
@@ -21,9 +19,7 @@ namespace AgentGuard.Policy
 
         // "We use `A` instead of `B`" describes the code base; "You should use" and a bare imperative ask for it.
         private static readonly Regex PositiveStart = new Regex(
-            @"^(?:(?:you|agents?|ai\s+agents?|the\s+agent)\s+)?"
-            + @"(?:always|use|prefer|must|should|shall|ensure|make\s+sure|do|call|inject|read|write|pass|rely|favou?r"
-            + @"|go\s+through|instead|keep|take|get|obtain|log|throw|return|add|wrap|validate|register|depend)\b",
+            @"^(?:" + Lexicon.Any(Lexicon.Readers) + @"\s+)?" + Lexicon.Any(Lexicon.Modals, Lexicon.Imperatives) + @"\b",
             Options, Patterns.Timeout);
 
         // "`DateTime.Now` is banned", "`Thread.Sleep` must not be used".
@@ -40,29 +36,29 @@ namespace AgentGuard.Policy
 
         // "Every test must assert something", "All handlers should log failures": the modal after the subject is normative.
         private static readonly Regex QuantifiedModal = new Regex(
-            @"^(?:every|each|all|any)\b[^.]{0,80}?\b(?<negative>(?:must|should|shall)\s+(?:not|never)|(?:must|should|shall)n't|never)?(?(negative)|(?:must|should|shall|needs?\s+to|has\s+to))\b",
+            @"^(?:every|each|all|any)\b[^.]{0,80}?\b(?<negative>" + Lexicon.Any(Lexicon.Modals) + @"\s+(?:not|never)|" + Lexicon.Any(Lexicon.Modals) + @"n't|never)?(?(negative)|(?:" + Lexicon.Any(Lexicon.Modals) + @"|needs?\s+to|has\s+to))\b",
             Options,
             Patterns.Timeout);
 
         private static readonly Regex NegativeHeading = new Regex(
-            @"\b(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|not\s+allowed|banned|anti-?patterns?)\b|❌|🚫|⛔",
+            @"\b(?:" + Lexicon.Any(Lexicon.NegativeHeadings) + @"|not\s+allowed)\b|❌|🚫|⛔",
             Options, Patterns.Timeout);
 
         private static readonly Regex PositiveHeading = new Regex(
-            @"\b(?:always|must|required|do'?s)\b|^\s*do\s*$|✅",
+            @"\b(?:" + Lexicon.Any(Lexicon.PositiveHeadings) + @"|do'?s)\b|^\s*do\s*$|✅",
             Options, Patterns.Timeout);
 
         // A heading gives polarity when it is the polarity ("## Never", "### ❌ NEVER:", "## Things to avoid"), not when a
         // longer topic heading mentions it ("## Error handling — never swallow exceptions").
         private static readonly Regex LeadingPolarityWord = new Regex(
-            @"^\W*(?:never|avoid|don'?ts?|do\s+not|must\s+not|forbidden|prohibited|banned|anti-?patterns?|always|must|required|dos?|do's)\b|^\W*(?:❌|🚫|⛔|✅)",
+            @"^\W*" + Lexicon.Any(Lexicon.NegativeHeadings, Lexicon.PositiveHeadings, new[] { "dos?", "do's" }) + @"\b|^\W*(?:❌|🚫|⛔|✅)",
             Options, Patterns.Timeout);
 
+        private static readonly string[] Unless = { "unless" };
+
         private static readonly GatedPattern EscapeClause = new GatedPattern(
-            @"\b(?:unless|except|other\s+than|apart\s+from|besides|where\s+applicable|if\s+possible|when\s+possible|where\s+possible|wherever\s+possible"
-            + @"|as\s+much\s+as\s+possible|when\s+practical|where\s+practical|if\s+needed|when\s+necessary|if\s+necessary"
-            + @"|without\s+(?:a\s+)?good\s+reason|preferably|generally|in\s+general|try\s+to)\b",
-            Options, "unless", "except", "other", "apart", "besides", "applicable", "possible", "practical", "needed", "necessary", "reason", "preferabl", "general", "try");
+            @"\b" + Lexicon.Any(Unless, Lexicon.Exceptions, Lexicon.Hedges) + @"\b",
+            Options, Lexicon.GateWords(Unless, Lexicon.Exceptions, Lexicon.Hedges));
 
         // "instead of", "rather than", and between two targets "`A` not `B`", "`A` over `B`".
         private static readonly Regex InsteadOf = new Regex(

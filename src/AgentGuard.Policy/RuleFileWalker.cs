@@ -148,8 +148,10 @@ namespace AgentGuard.Policy
             try
             {
                 // "### Files you must never edit" bans changing what is listed under it, as "## Never" bans using it.
-                var polarity = PathRuleWords.IsFilesHeading(title.PlainText) ? RulePolarity.Never : PolarityWords.OfHeading(title.PlainText);
-                _section = new Section(polarity, title.PlainText);
+                // "### Ask first" makes no bans: a file its items change needs approval (AG2002).
+                var asksApproval = PathRuleWords.IsApprovalHeading(title.PlainText);
+                var polarity = asksApproval ? RulePolarity.None : PathRuleWords.IsFilesHeading(title.PlainText) ? RulePolarity.Never : PolarityWords.OfHeading(title.PlainText);
+                _section = new Section(polarity, title.PlainText, asksApproval: asksApproval);
             }
             catch (RegexMatchTimeoutException)
             {
@@ -329,17 +331,21 @@ namespace AgentGuard.Policy
     {
         public static readonly Section None = new Section(RulePolarity.None, string.Empty);
 
-        public Section(RulePolarity polarity, string label, bool isLeadIn = false)
+        public Section(RulePolarity polarity, string label, bool isLeadIn = false, bool asksApproval = false)
         {
             Polarity = polarity;
             Label = label;
             IsLeadIn = isLeadIn;
+            AsksApproval = asksApproval;
             Gate = isLeadIn ? VerbGates.Of(label, label) : VerbGates.OfHeading(label);
         }
 
         public RulePolarity Polarity { get; }
 
         public string Label { get; }
+
+        /// <summary>True under "### Ask first": a file an item changes needs approval, and nothing is banned.</summary>
+        public bool AsksApproval { get; }
 
         /// <summary>True for "Never call these from billing code:": its words limit the nested items too.</summary>
         public bool IsLeadIn { get; }

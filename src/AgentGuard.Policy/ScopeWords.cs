@@ -8,7 +8,7 @@ namespace AgentGuard.Policy
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
         private static readonly GatedPattern Production = new GatedPattern(
-            @"\b(?:except|but\s+not|other\s+than|outside(?:\s+of)?)\s+(?:in\s+|for\s+|of\s+)?(?:(?:unit|the|our)\s+)?tests?(?:\s+(?:code|projects?|files?))?\b"
+            @"\b" + Lexicon.Any(Lexicon.Exceptions, new[] { @"but\s+not", @"outside(?:\s+of)?" }) + @"\s+(?:in\s+|for\s+|of\s+)?(?:(?:unit|the|our)\s+)?tests?(?:\s+(?:code|projects?|files?))?\b"
             + @"|\b(?:in|from)\s+(?:production|library|app(?:lication)?|product|shipping|runtime|non-test|src)\s+code\b"
             + @"|\bin\s+(?:production|shipped\s+code|libraries)\b"
             + @"|\boutside\s+(?:of\s+)?tests?\b",

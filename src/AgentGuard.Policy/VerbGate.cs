@@ -25,15 +25,12 @@ namespace AgentGuard.Policy
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
         private static readonly Regex Starter = new Regex(
-            @"^(?:\W+|(?:you|we|agents?|ai\s+agents?|the\s+agent|claude|copilot|(?:new\s+|production\s+|library\s+)?code|this\s+(?:project|library)|please)\s+"
-            + @"|(?:never|avoid|don't|dont|do\s+not|does\s+not|doesn't|must\s+not|mustn't|should\s+not|shouldn't|shall\s+not|cannot|can't|won't|no|not|stop"
-            + @"|always|must|should|shall|prefer|instead|ever|directly|explicitly|manually|just|really|simply|even|ever\s+again)\b\s*)+",
+            @"^(?:\W+|" + Lexicon.Any(Lexicon.Addressees, Lexicon.WholeSubjects) + @"\s+"
+            + @"|" + Lexicon.Any(Lexicon.Negations, Lexicon.Prohibitions, Lexicon.Modals, new[] { "always", "prefer", "instead", @"ever\s+again" }, Lexicon.Fillers) + @"\b\s*)+",
             Options, Patterns.Timeout);
 
         private static readonly Regex UseVerb = new Regex(
-            @"^(?:use|using|uses|call|calling|calls|invoke|invoking|reference|referencing|access|accessing|read|reading|depend\s+on|depending\s+on"
-            + @"|rely\s+on|relying\s+on|import|importing|introduce|introducing|inject|injecting|await|awaiting|add|adding|take\s+a\s+dependency\s+on"
-            + @"|go\s+through|resolve|resolving|the\s+use\s+of|use\s+of|usage\s+of"
+            @"^(?:" + Lexicon.Any(Lexicon.UseVerbs)
             + @"|(?:(?:direct|raw|manual|blocking|synchronous|static)\s+)*(?:calls?|uses?|usages?|references?|invocations?)\s+(?:to|of|like|such\s+as)"
             + @"|(?:direct|raw|manual|blocking|synchronous)"
             + @"|(?:log|write|print|output|get|obtain|measure|generate|format|serialize|parse|hash|encrypt|wait|sleep|delay|retry|schedule|run|read)\s+(?:[\w-]+\s+){0,3}?(?:through|with|via|using|by\s+calling))\b",
@@ -44,7 +41,7 @@ namespace AgentGuard.Policy
             Options, Patterns.Timeout);
 
         private static readonly Regex ConstructVerb = new Regex(
-            @"^(?:instantiate|instantiating|construct|constructing|create|creating|new\s+up|newing\s+up|new)\b",
+            @"^" + Lexicon.Any(Lexicon.ConstructVerbs) + @"\b",
             Options, Patterns.Timeout);
 
         private static readonly Regex ConstructionWord = new Regex(
@@ -53,26 +50,43 @@ namespace AgentGuard.Policy
 
         // Verbs about changing or handling code rather than using a construct: "Never remove `#pragma warning disable` lines".
         private static readonly Regex EditingVerb = new Regex(
-            @"^(?:remove|removing|delete|deleting|modify|modifying|edit|editing|change|changing|rename|renaming|touch|touching|catch|catching"
-            + @"|throw|throwing|expose|exposing|return|returning|mock|mocking|log|logging|move|moving|reorder|reformat|comment\s+out|forget|forgetting)\b",
+            @"^" + Lexicon.Any(Lexicon.ChangingVerbs, Lexicon.HandlingVerbs) + @"\b",
             Options,
             Patterns.Timeout);
 
         // Headings that name what their items are: "## Don'ts", "## APIs", "## Anti-patterns".
         private static readonly Regex ListOfThings = new Regex(@"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options, Patterns.Timeout);
 
-        private static readonly Regex FileVerb = new Regex(@"^(?:modify|edit|change|touch|delete|remove|rename|commit|update)\b", Options, Patterns.Timeout);
+        private static readonly Regex FileVerb = new Regex(@"^" + Lexicon.Any(Lexicon.ChangingVerbs, new[] { "commit", "update" }) + @"\b", Options, Patterns.Timeout);
+
+        // The gate and the editing check read the same lead one after the other: its words are stripped once.
+        [System.ThreadStatic]
+        private static string? lastLead;
+
+        [System.ThreadStatic]
+        private static string? lastWithoutStarters;
 
         /// <summary>The words of a lead without its subject, negation and adverbs: "you must never edit" is "edit".</summary>
-        public static string WithoutStarters(string lead) => Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+        public static string WithoutStarters(string lead)
+        {
+            if (ReferenceEquals(lead, lastLead) || string.Equals(lead, lastLead, System.StringComparison.Ordinal))
+            {
+                return lastWithoutStarters!;
+            }
+
+            var rest = Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+            lastLead = lead;
+            lastWithoutStarters = rest;
+            return rest;
+        }
 
         /// <summary>True when the clause's verb edits or handles what it names instead of writing it: constructs are then not banned.</summary>
-        public static bool IsEditing(string lead) => EditingVerb.IsMatch(Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim());
+        public static bool IsEditing(string lead) => EditingVerb.IsMatch(WithoutStarters(lead));
 
         /// <summary>The gate of a clause, from the words before its first target.</summary>
         public static VerbGate Of(string lead, string clause)
         {
-            var rest = Starter.Replace(lead.Replace('\u2019', '\''), string.Empty).Trim();
+            var rest = WithoutStarters(lead);
             if ((rest.StartsWith("add", System.StringComparison.OrdinalIgnoreCase) || rest.StartsWith("introduc", System.StringComparison.OrdinalIgnoreCase)) && AddingReference.IsMatch(rest))
             {
                 // "Do not add new references to `OpenTelemetry`": a package or project reference, not a use in code.

@@ -111,6 +111,10 @@ public sealed class RuleReadingBuildTests
                 ## Boundaries
                 - Never change `nuget.config` unless explicitly asked to.
                 - Every change under `src/Contoso.Orders/Billing` must include tests in `tests/Contoso.Orders.Tests`.
+
+                ### Ask first
+                - Modifying `.csproj` files
+                - Running the load tests
                 """)
             .WriteProject(Orders)
             .Write("src/Contoso.Orders/Domain/AGENTS.md", "# Domain\n\n- The domain layer (`Contoso.Orders.Domain`) must not depend on `Contoso.Orders.Infrastructure`.\n")
@@ -124,6 +128,7 @@ public sealed class RuleReadingBuildTests
             .Write("src/Contoso.Orders/Domain/Order.cs", "namespace Contoso.Orders.Domain;\n\npublic sealed class Order\n{\n    public Contoso.Orders.Infrastructure.OrderRow? Row { get; set; }\n}\n")
             .Write("src/Contoso.Orders/Billing/Invoice.cs", "namespace Contoso.Orders.Billing;\n\npublic sealed class Invoice\n{\n    public decimal Total { get; set; }\n}\n")
             .Write("nuget.config", File.ReadAllText(repository.PathOf("nuget.config")).Replace("</packageSources>", "  <add key=\"mirror\" value=\"https://mirror.example/v3/index.json\" />\n  </packageSources>", System.StringComparison.Ordinal))
+            .Write(Orders, File.ReadAllText(repository.PathOf(Orders)).Replace("</PropertyGroup>", "  <Description>Orders</Description>\n  </PropertyGroup>", System.StringComparison.Ordinal))
             .Commit("agent work");
 
         var failed = repository.Build(Orders);
@@ -134,11 +139,13 @@ public sealed class RuleReadingBuildTests
             {
                 "AG0003 src/Contoso.Orders/Domain/Order.cs:5",
                 "AG2002 nuget.config:0",
+                "AG2002 src/Contoso.Orders/Contoso.Orders.csproj:0",
                 "AG2004 src/Contoso.Orders/Billing/Invoice.cs:0",
             },
             failed.AgentGuardFindings.Where(finding => !finding.StartsWith("AG2005", System.StringComparison.Ordinal)));
         Assert.Contains("'OrderRow' is in Contoso.Orders.Infrastructure, which Contoso.Orders.Domain must not depend on", failed.Diagnostics.Single(d => d.Id == "AG0003").Message);
-        Assert.Contains("needs a human's approval: CLAUDE.md line 4", failed.Diagnostics.Single(d => d.Id == "AG2002").Message);
+        Assert.Contains("needs a human's approval: CLAUDE.md line 4", failed.Diagnostics.Single(d => d.Id == "AG2002" && d.File == "nuget.config").Message);
+        Assert.Contains("CLAUDE.md line 8", failed.Diagnostics.Single(d => d.Id == "AG2002" && d.File.EndsWith(".csproj", System.StringComparison.Ordinal)).Message);
         Assert.Contains("(CLAUDE.md line 5:", failed.Diagnostics.Single(d => d.Id == "AG2004").Message);
 
         // A reviewer approves the feed change; the test is added; the layering is fixed.
@@ -146,7 +153,7 @@ public sealed class RuleReadingBuildTests
             .Write("src/Contoso.Orders/Domain/Order.cs", "namespace Contoso.Orders.Domain;\n\npublic sealed class Order\n{\n}\n")
             .Write("tests/Contoso.Orders.Tests/InvoiceTests.cs", "// Invoice tests live here: the total is covered.\n")
             .Commit("fix");
-        var passed = repository.Build(Orders, "-p:AgentGuardApprove=nuget.config%3BAG2005");
+        var passed = repository.Build(Orders, "-p:AgentGuardApprove=nuget.config%3Bsrc/Contoso.Orders/Contoso.Orders.csproj%3BAG2005");
 
         Assert.True(passed.Succeeded, passed.Output);
         Assert.DoesNotContain(passed.AgentGuardFindings, finding => finding.StartsWith("AG0003", System.StringComparison.Ordinal) || finding.StartsWith("AG2002", System.StringComparison.Ordinal) || finding.StartsWith("AG2004", System.StringComparison.Ordinal));
