@@ -420,6 +420,13 @@ namespace AgentGuard.Policy
         {
             if (!PathRuleWords.TryMatchTests(masked, out var source, out var tests) || targets[tests] != TargetKind.Path || (source >= 0 && targets[source] != TargetKind.Path))
             {
+                if (codes.Count == 0 && PathRuleWords.AsksTestsWithEveryChange(masked) && !PolarityWords.HasEscapeClause(masked))
+                {
+                    // No folder named: a test changes with the code wherever the team keeps its tests.
+                    context.Parts.Paths.Add(new PathRule("**/*.cs", PathRuleKind.Tests, PathRuleWords.AnyTestFolder));
+                    return true;
+                }
+
                 return false;
             }
 

@@ -77,6 +77,26 @@ namespace AgentGuard.Policy
             Options,
             Patterns.Timeout);
 
+        // "Add or update tests to cover your changes", "Write tests for all changes", "Every code change must include tests",
+        // "Ensure all changes are covered by tests": every change, whatever it is, comes with a change to a test. "Tests for
+        // new features" or "for behavioral changes" name a kind of change that only a reader can tell, and are not read.
+        private const string AllChanges = @"(?:(?:all|every|each|any|your|the|its|their)\s+)+(?:(?:code|source|functional)\s+)?changes?";
+        private const string SomeTests = @"(?:(?:unit|new|matching|corresponding|relevant|appropriate|the|comprehensive)\s+)*tests?(?:\s+(?:validation|coverage|cases))?";
+
+        // "**Universal test coverage**: every code change ...": a short label before a colon names the rule.
+        private const string Label = @"^\W*(?:[\w ,/-]{1,40}:\s+)?";
+
+        private static readonly Regex TestsWithEveryChange = new Regex(
+            Label + @"(?:always\s+|please\s+)?(?:add|write|include|provide|update)(?:\s*(?:/|\bor\b|\band\b)\s*(?:add|update|extend|write))?\s+" + SomeTests
+            + @"\s+(?:that\s+cover|to\s+cover|covering|for|with)\s+" + AllChanges + @"\s*[.!]?\s*$"
+            + @"|" + Label + AllChanges + @"\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:include|come\s+with|be\s+covered\s+by|be\s+accompanied\s+by|have)\s+" + SomeTests + @"\s*[.!]?\s*$"
+            + @"|^\W*(?:always\s+)?(?:ensure|make\s+sure)\s+(?:that\s+)?" + AllChanges + @"\s+(?:are|is)\s+covered\s+by\s+" + SomeTests + @"\b",
+            Options,
+            Patterns.Timeout);
+
+        /// <summary>The folders a test file is in, by the names .NET teams give them: <c>tests/</c>, <c>test/</c>, <c>Shop.Tests/</c>, <c>UnitTests/</c>.</summary>
+        public const string AnyTestFolder = "**/*test*/**";
+
         // "remove the `area/docs` label": what follows the span says it names something else than a file.
         private static readonly Regex OtherNoun = new Regex(
             @"^\s*(?:labels?|tags?|branch(?:es)?|options?|flags?|arguments?|parameters?|settings?|fields?|headers?|propert(?:y|ies)|keys?|commands?|steps?|jobs?|checks?|rules?|attributes?"
@@ -162,6 +182,11 @@ namespace AgentGuard.Policy
 
             return indexes;
         }
+
+        /// <summary>"Add or update tests to cover your changes": every C# change needs a change to a test, wherever the tests are.</summary>
+        public static bool AsksTestsWithEveryChange(string maskedBullet) =>
+            maskedBullet.IndexOf("test", System.StringComparison.OrdinalIgnoreCase) >= 0 && maskedBullet.IndexOf("change", System.StringComparison.OrdinalIgnoreCase) >= 0
+            && TestsWithEveryChange.IsMatch(maskedBullet);
 
         /// <summary>"Every change under `src/X` must include tests in `tests/Y`": the placeholders of the source (-1: any C# file) and of the tests.</summary>
         public static bool TryMatchTests(string maskedBullet, out int source, out int tests)

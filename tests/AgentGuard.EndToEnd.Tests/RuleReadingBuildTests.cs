@@ -158,4 +158,37 @@ public sealed class RuleReadingBuildTests
         Assert.True(passed.Succeeded, passed.Output);
         Assert.DoesNotContain(passed.AgentGuardFindings, finding => finding.StartsWith("AG0003", System.StringComparison.Ordinal) || finding.StartsWith("AG2002", System.StringComparison.Ordinal) || finding.StartsWith("AG2004", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_rule_asking_tests_for_every_change_fails_a_code_change_without_a_test_and_passes_with_one()
+    {
+        const string Cart = "src/Shop.Cart/Shop.Cart.csproj";
+        using var repository = ConsumerRepository.Create(_package, "reading-any-tests", useMachineSources: true);
+        repository
+            .Write("agentguard.json", "{}\n")
+            .Write("AGENTS.md", "# Shop\n\n## Pull requests\n- Add or update tests to cover your changes\n")
+            .WriteProject(Cart)
+            .Write("src/Shop.Cart/Cart.cs", "namespace Shop.Cart;\n\npublic sealed class Cart\n{\n}\n")
+            .Write("tests/Shop.Cart.Tests/CartTests.cs", "// Cart tests live here.\n")
+            .Write("docs/cart.md", "# Cart\n")
+            .Commit("main")
+            .Git("checkout", "-q", "-b", "agent");
+
+        // A change to the docs alone needs no test.
+        repository.Write("docs/cart.md", "# Cart\n\nHolds lines.\n").Commit("docs");
+        var docsOnly = repository.Build(Cart);
+        Assert.DoesNotContain(docsOnly.AgentGuardFindings, finding => finding.StartsWith("AG2004", System.StringComparison.Ordinal));
+
+        repository.Write("src/Shop.Cart/Cart.cs", "namespace Shop.Cart;\n\npublic sealed class Cart\n{\n    public int Count { get; set; }\n}\n").Commit("count");
+        var failed = repository.Build(Cart);
+
+        Assert.False(failed.Succeeded, failed.Output);
+        Assert.Equal(new[] { "AG2004 src/Shop.Cart/Cart.cs:0" }, failed.AgentGuardFindings.Where(finding => finding.StartsWith("AG2004", System.StringComparison.Ordinal)));
+        Assert.Contains("AGENTS.md line 4", failed.Diagnostics.Single(d => d.Id == "AG2004").Message);
+
+        repository.Write("tests/Shop.Cart.Tests/CartTests.cs", "// Cart tests live here: Count starts at zero.\n").Commit("test");
+        var passed = repository.Build(Cart);
+
+        Assert.DoesNotContain(passed.AgentGuardFindings, finding => finding.StartsWith("AG2004", System.StringComparison.Ordinal));
+    }
 }

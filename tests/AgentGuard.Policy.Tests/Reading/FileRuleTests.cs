@@ -90,8 +90,27 @@ public class FileRuleTests
     }
 
     [Theory]
+    [InlineData("- Add or update tests to cover your changes")]
+    [InlineData("- Add/update tests to cover your changes")]
+    [InlineData("- ✅ Write tests for all changes")]
+    [InlineData("- Include tests that cover your changes")]
+    [InlineData("- Every code change must include corresponding tests.")]
+    [InlineData("- Ensure all changes are covered by tests before committing")]
+    [InlineData("- **Test coverage**: Every code change should include corresponding test validation")]
+    public void Tests_asked_for_every_change_pair_any_code_with_any_test_folder(string markdown)
+    {
+        Assert.Equal(new[] { "Tests **/*.cs => **/*test*/**" }, Paths(markdown));
+    }
+
+    [Theory]
     [InlineData("- Write tests in `tests/Billing.Tests` for billing code")]
     [InlineData("- Every change should be small and reviewed")]
+    [InlineData("- Add tests for new features and bug fixes")]
+    [InlineData("- Add or update tests for behavioral changes")]
+    [InlineData("- Write tests for your changes where practical")]
+    [InlineData("- Run the tests for your changes")]
+    [InlineData("- Tests for all changes run in CI")]
+    [InlineData("- Never add tests for every change")]
     public void Advice_about_tests_pairs_nothing(string markdown)
     {
         Assert.Empty(Paths(markdown));
