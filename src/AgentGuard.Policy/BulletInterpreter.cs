@@ -73,6 +73,10 @@ namespace AgentGuard.Policy
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
         private static readonly string[] ButNot = { @"but\s+not" };
 
+        // "not the other `Channel` constructors": every constructor but the ones the bullet asks for.
+        private static readonly GatedPattern OtherConstructors = new GatedPattern(
+            @"\bthe\s+other\s+\u0001(?<index>\d+)\u0002\s+(?:constructors?|ctors?)\b", Options, "other");
+
         private static readonly GatedPattern Exclusion = new GatedPattern(@"\b" + Lexicon.Any(Lexicon.Exceptions, ButNot) + @"\b", Options, Lexicon.GateWords(Lexicon.Exceptions, ButNot));
 
         // "in `InvoiceCalculator`", "into `OrderService`", "in Shop.Domain": the code span names where the rule applies, not
@@ -279,6 +283,7 @@ namespace AgentGuard.Policy
                 case RulePolarity.Never:
                     // "Never use `A` instead of `B`" bans A.
                     var banEnd = insteadOf >= 0 ? System.Math.Min(insteadOf, end) : end;
+                    ReadOtherConstructors(clause, context);
                     var editing = VerbGates.IsEditing(Lead(scopeless));
                     AddTargets(clause, 0, banEnd, gate, context, editing);
                     if (!context.Conditional && !editing)
@@ -339,6 +344,43 @@ namespace AgentGuard.Policy
                     }
 
                     break;
+            }
+        }
+
+        /// <summary>
+        /// "Use `Channel(ChannelOptions)`, not the other `Channel` constructors": constructing a Channel is banned except
+        /// through the constructors the bullet names with their parameter types.
+        /// </summary>
+        private static void ReadOtherConstructors(string clause, ClauseContext context)
+        {
+            var match = OtherConstructors.Match(clause);
+            if (!match.Success || context.Conditional)
+            {
+                return;
+            }
+
+            var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+            var type = context.Codes[index].Trim();
+            if (context.Consumed.Contains(index) || TargetClassifier.Classify(type, out _, out var symbol) != TargetKind.Symbol || symbol!.IsConstruction)
+            {
+                return;
+            }
+
+            var typeName = symbol.Segments[symbol.Segments.Count - 1].Name;
+            var exempt = new List<IReadOnlyList<string>>();
+            for (var other = 0; other < context.Codes.Count; other++)
+            {
+                var code = context.Codes[other].Trim();
+                if (other != index && CSharpNameParser.ParameterTypesOf(code) is { } parameters && CSharpNameParser.TryParse(code) is { } segments
+                    && segments[segments.Count - 1].Name == typeName)
+                {
+                    exempt.Add(parameters);
+                }
+            }
+
+            if (exempt.Count > 0 && context.Consumed.Add(index))
+            {
+                context.Parts.AddSymbol(symbol.AsConstructionExcept(exempt));
             }
         }
 

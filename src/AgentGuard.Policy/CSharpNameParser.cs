@@ -85,6 +85,43 @@ namespace AgentGuard.Policy
             System.Text.RegularExpressions.RegexOptions.CultureInvariant,
             Patterns.Timeout);
 
+        /// <summary>
+        /// "`Channel(ChannelOptions)`": the parameter types a name's call lists, white space removed
+        /// (<c>ChannelOptions</c>; <c>string,int</c>), or null when the text lists none.
+        /// </summary>
+        public static IReadOnlyList<string>? ParameterTypesOf(string text)
+        {
+            var open = text.IndexOf('(');
+            if (open <= 0 || !text.EndsWith(")", System.StringComparison.Ordinal) || !ParameterList.IsMatch(text.Substring(open)))
+            {
+                return null;
+            }
+
+            var types = new List<string>();
+            var depth = 0;
+            var current = new System.Text.StringBuilder();
+            foreach (var c in text.Substring(open + 1, text.Length - open - 2))
+            {
+                depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+                if (c == ',' && depth == 0)
+                {
+                    types.Add(current.ToString());
+                    current.Clear();
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    current.Append(c);
+                }
+            }
+
+            if (current.Length > 0 || types.Count > 0)
+            {
+                types.Add(current.ToString());
+            }
+
+            return types;
+        }
+
         private static string StripCall(string text)
         {
             if (!text.EndsWith(")", System.StringComparison.Ordinal))

@@ -38,12 +38,29 @@ namespace AgentGuard.Policy
     /// <summary>Something a golden rule bans, as written in a code span.</summary>
     public sealed class RuleTarget
     {
-        private RuleTarget(string text, RuleTargetKind kind, IReadOnlyList<NameSegment> segments, bool isConstruction = false)
+        private static readonly IReadOnlyList<IReadOnlyList<string>> NoExemptions = System.Array.Empty<IReadOnlyList<string>>();
+
+        private RuleTarget(string text, RuleTargetKind kind, IReadOnlyList<NameSegment> segments, bool isConstruction = false, IReadOnlyList<IReadOnlyList<string>>? exemptConstructors = null)
         {
             Text = text;
             Kind = kind;
             Segments = segments;
             IsConstruction = isConstruction;
+            ExemptConstructors = exemptConstructors ?? NoExemptions;
+        }
+
+        /// <summary>
+        /// For a construction ban read from "use `Channel(ChannelOptions)`, not the other `Channel` constructors": the
+        /// parameter types of each constructor the rule asks for (<c>ChannelOptions</c>), which stay allowed.
+        /// </summary>
+        public IReadOnlyList<IReadOnlyList<string>> ExemptConstructors { get; }
+
+        /// <summary>The type banned for construction except through the constructors with these parameter types.</summary>
+        public RuleTarget AsConstructionExcept(IReadOnlyList<IReadOnlyList<string>> parameterLists)
+        {
+            var name = Text.TrimEnd('(', ')');
+            var allowed = string.Join(", ", System.Linq.Enumerable.Select(parameterLists, list => name + "(" + string.Join(", ", list) + ")"));
+            return new RuleTarget("new " + name + "() except " + allowed, Kind, Segments, isConstruction: true, parameterLists);
         }
 
         /// <summary>True when only constructing the type is banned (<c>new HttpClient()</c>), not every use of it.</summary>

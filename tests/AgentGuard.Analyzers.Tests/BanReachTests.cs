@@ -42,6 +42,33 @@ public class BanReachTests
             """);
 
     [Fact]
+    public Task Other_constructors_ban_reports_every_constructor_but_the_one_asked_for() =>
+        Verify("- Use `Shop.Feed(FeedOptions)`, not the other `Shop.Feed` constructors", """
+            namespace Shop
+            {
+                public sealed class FeedOptions { public int Capacity { get; set; } }
+                public class Feed
+                {
+                    public Feed() { }
+                    public Feed(int capacity) { }
+                    public Feed(FeedOptions options) { }
+                }
+
+                class Orders
+                {
+                    Feed Bounded() => new Feed(new FeedOptions { Capacity = 10 });
+                    Feed Target() { Feed feed = new(new FeedOptions()); return feed; }
+                    Feed Plain() => {|AG0001:new Feed|}();
+                    Feed Sized() => {|AG0001:new Feed|}(10);
+                    Feed Passed(Feed feed) => feed;
+                    Feed Derived() => new TracingFeed();
+                }
+
+                class TracingFeed : Feed { public TracingFeed() : base(new FeedOptions()) { } }
+            }
+            """);
+
+    [Fact]
     public Task Construction_ban_reports_new_and_not_other_uses_of_the_type() =>
         Verify("- Use `IHttpClientFactory` rather than `new HttpClient()`", """
             using System.Net.Http;

@@ -191,4 +191,42 @@ public sealed class RuleReadingBuildTests
 
         Assert.DoesNotContain(passed.AgentGuardFindings, finding => finding.StartsWith("AG2004", System.StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_rule_asking_for_one_constructor_reports_the_other_constructors_only()
+    {
+        const string Feeds = "src/Shop.Feeds/Shop.Feeds.csproj";
+        using var repository = ConsumerRepository.Create(_package, "reading-other-constructors");
+        repository
+            .Write("AGENTS.md", "# Feeds\n\n- Use `Shop.Feeds.Feed(FeedOptions)`, not the other `Shop.Feeds.Feed` constructors\n")
+            .WriteProject(Feeds)
+            .Write("src/Shop.Feeds/Feed.cs", """
+                namespace Shop.Feeds;
+
+                public sealed class FeedOptions
+                {
+                    public int Capacity { get; set; }
+                }
+
+                public sealed class Feed
+                {
+                    public Feed() { }
+
+                    public Feed(FeedOptions options) { }
+                }
+
+                public static class Feeds
+                {
+                    public static Feed Bounded() => new Feed(new FeedOptions { Capacity = 10 });
+
+                    public static Feed Unbounded() => new Feed();
+                }
+                """);
+
+        var result = repository.Build(Feeds);
+
+        Assert.False(result.Succeeded, result.Output);
+        Assert.Equal(new[] { "AG0001 src/Shop.Feeds/Feed.cs:19" }, result.AgentGuardFindings);
+        Assert.Contains("new Shop.Feeds.Feed() except Shop.Feeds.Feed(FeedOptions)", result.Diagnostics.Single().Message);
+    }
 }

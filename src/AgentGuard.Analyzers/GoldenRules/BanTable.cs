@@ -183,11 +183,21 @@ namespace AgentGuard.Analyzers.GoldenRules
         }
 
         /// <summary>The construction ban that <c>new</c> of <paramref name="type"/> (or of a type derived from a banned one) breaks.</summary>
-        public Ban? FindConstruction(ITypeSymbol? type, SyntaxTree tree, ISymbol? enclosing)
+        public Ban? FindConstruction(ITypeSymbol? type, SyntaxTree tree, ISymbol? enclosing, IMethodSymbol? constructor)
         {
             for (var current = type as INamedTypeSymbol; current != null; current = current.BaseType)
             {
-                var ban = Applicable(Lookup(_constructionBans, current.OriginalDefinition), tree, enclosing);
+                var bans = Lookup(_constructionBans, current.OriginalDefinition);
+                if (bans != null && bans.Exists(candidate => candidate.Target.ExemptConstructors.Count > 0))
+                {
+                    // "not the other `Channel` constructors": the constructor the rule asks for stays allowed. Which base
+                    // constructor a derived type's constructor calls is not seen here, and an unresolved constructor is a
+                    // compile error of its own: such a ban is not reported for either.
+                    var own = constructor != null && SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, current.OriginalDefinition);
+                    bans = bans.FindAll(candidate => candidate.Target.ExemptConstructors.Count == 0 || (own && !Exempts(candidate.Target, constructor!)));
+                }
+
+                var ban = Applicable(bans, tree, enclosing);
                 if (ban != null)
                 {
                     return ban;
@@ -232,6 +242,37 @@ namespace AgentGuard.Analyzers.GoldenRules
             }
 
             return null;
+        }
+
+        /// <summary>True when <paramref name="constructor"/> has the parameter types of a constructor the rule allows.</summary>
+        private static bool Exempts(RuleTarget target, IMethodSymbol constructor)
+        {
+            foreach (var parameters in target.ExemptConstructors)
+            {
+                if (parameters.Count == constructor.Parameters.Length && parameters.Select((written, index) => SameType(written, constructor.Parameters[index].Type)).All(same => same))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>"ChannelOptions", "string", "System.String", "List&lt;int&gt;", "params object[]" as a rule writes a parameter type.</summary>
+        private static bool SameType(string written, ITypeSymbol type)
+        {
+            foreach (var modifier in new[] { "ref", "out", "in", "params" })
+            {
+                if (written.StartsWith(modifier, StringComparison.Ordinal) && written.Length > modifier.Length && !char.IsLetterOrDigit(written[modifier.Length]))
+                {
+                    written = written.Substring(modifier.Length);
+                }
+            }
+
+            written = written.TrimEnd('?');
+            return written == type.Name
+                || written == type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace(" ", string.Empty).TrimEnd('?')
+                || written == type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).Replace(" ", string.Empty).TrimEnd('?');
         }
 
         private static List<Ban>? Lookup(Dictionary<ISymbol, List<Ban>> bans, ISymbol symbol) =>

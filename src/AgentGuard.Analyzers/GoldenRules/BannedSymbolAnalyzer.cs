@@ -119,7 +119,8 @@ namespace AgentGuard.Analyzers.GoldenRules
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
             var type = context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type;
-            var ban = table.FindConstruction(type, creation.SyntaxTree, context.ContainingSymbol);
+            var constructor = context.SemanticModel.GetSymbolInfo(creation, context.CancellationToken).Symbol as IMethodSymbol;
+            var ban = table.FindConstruction(type, creation.SyntaxTree, context.ContainingSymbol, constructor);
             if (ban == null)
             {
                 return;

@@ -202,6 +202,27 @@ public class ExactTargetTests
         Assert.Equal(subjects.Split(','), rule.BuiltinSubjects);
     }
 
+    [Theory]
+    [InlineData("- Use `Channel(ChannelOptions)`, not the other `Channel` constructors", "new Channel() except Channel(ChannelOptions)", "ChannelOptions")]
+    [InlineData("- Create feeds with `Feed(string, FeedOptions)`, never the other `Feed` ctors", "new Feed() except Feed(string, FeedOptions)", "string,FeedOptions")]
+    public void Other_constructors_rule_bans_construction_except_the_constructor_it_names(string markdown, string text, string parameters)
+    {
+        var target = Assert.Single(Assert.Single(RuleFileReader.Read(markdown + "\n").Rules).BannedTargets);
+
+        Assert.True(target.IsConstruction);
+        Assert.Equal(text, target.Text);
+        Assert.Equal(parameters, string.Join(",", target.ExemptConstructors.Single()));
+    }
+
+    [Theory]
+    [InlineData("- Use `Channel.CreateBounded`, not the other `Channel` factories")]
+    [InlineData("- Prefer the other `Channel` constructors")]
+    [InlineData("- Don't add the other `Channel` constructors to the docs")]
+    public void Other_constructors_without_the_one_asked_for_ban_no_construction(string markdown)
+    {
+        Assert.DoesNotContain(RuleFileReader.Read(markdown + "\n").Rules.SelectMany(rule => rule.BannedTargets), target => target.IsConstruction);
+    }
+
     [Fact]
     public void Suppression_rule_that_names_no_ids_escalates_every_suppression()
     {
