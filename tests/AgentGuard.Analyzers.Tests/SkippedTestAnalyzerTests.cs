@@ -21,6 +21,7 @@ public class SkippedTestAnalyzerTests
         }
         namespace AutoMapper.Configuration.Annotations
         {
+            [System.AttributeUsage(System.AttributeTargets.All)]
             public class IgnoreAttribute : System.Attribute { }
         }
         """;
@@ -88,6 +89,21 @@ public class SkippedTestAnalyzerTests
                 public int Skip { get; set; }
 
                 public void Run() { Helper(); } // [Fact]
+            }
+            """);
+
+    [Fact]
+    public Task Ignore_on_a_fixture_is_reported_and_on_a_parameter_or_the_assembly_is_not_a_test_attribute() =>
+        Verify("""
+            [assembly: AutoMapper.Configuration.Annotations.Ignore]
+
+            [{|AG1007:NUnit.Framework.Ignore("waits for the tax service")|}]
+            public class TaxTests
+            {
+                [NUnit.Framework.Test]
+                public void Rounds() { }
+
+                public void Map([AutoMapper.Configuration.Annotations.Ignore] int value) { }
             }
             """);
 

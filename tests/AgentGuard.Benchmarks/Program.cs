@@ -57,7 +57,7 @@ if (args.Contains("--style"))
 // The built-in checks' share of the compiler's time in real dotnet build runs; --builtins runs this part alone.
 if (args.Contains("--builtins"))
 {
-    BuiltinBenchmark.Run(quick ? 3 : 5);
+    BuiltinBenchmark.Run(quick ? 3 : 5, sequential: args.Contains("--sequential"), server: args.Contains("--server"));
     return;
 }
 

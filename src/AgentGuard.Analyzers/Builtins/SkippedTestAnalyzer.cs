@@ -61,7 +61,10 @@ namespace AgentGuard.Analyzers.Builtins
                 return;
             }
 
-            var type = context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol?.ContainingType;
+            // The compiler has bound the attributes of the method or class already: its attribute data says which
+            // attribute this is and what its Skip holds, without binding the attribute again.
+            var data = AttributeDataOf(attribute, context.SemanticModel, context.CancellationToken);
+            var type = data?.AttributeClass;
             if (type == null)
             {
                 return;
@@ -72,11 +75,10 @@ namespace AgentGuard.Analyzers.Builtins
             string? finding = null;
             if (xunitFact != null && DerivesFrom(type, xunitFact))
             {
-                var skip = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == "Skip");
-                var value = skip == null ? null : context.SemanticModel.GetConstantValue(skip.Expression, context.CancellationToken);
+                var skip = data!.NamedArguments.Where(argument => argument.Key == "Skip").Select(argument => (TypedConstant?)argument.Value).FirstOrDefault();
                 // xUnit v3 skips conditionally with SkipUnless / SkipWhen: the test runs where it applies.
-                var conditional = attribute.ArgumentList?.Arguments.Any(a => a.NameEquals?.Name.Identifier.ValueText is "SkipUnless" or "SkipWhen") == true;
-                if (skip != null && !conditional && !(value is { HasValue: true, Value: null }))
+                var conditional = data.NamedArguments.Any(argument => argument.Key is "SkipUnless" or "SkipWhen");
+                if (skip is { } value && !conditional && !(value.Kind == TypedConstantKind.Primitive && value.Value == null))
                 {
                     finding = $"Test '{method}' is skipped with Skip =";
                 }
@@ -146,6 +148,28 @@ namespace AgentGuard.Analyzers.Builtins
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The attribute data the compiler made for <paramref name="attribute"/> on its method or type, or null where it is
+        /// on something else (an assembly, a parameter, a return value) or does not bind.
+        /// </summary>
+        private static AttributeData? AttributeDataOf(AttributeSyntax attribute, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            if (attribute.Parent is not AttributeListSyntax { Target: null, Parent: MemberDeclarationSyntax owner } || owner is not (MethodDeclarationSyntax or TypeDeclarationSyntax))
+            {
+                return null;
+            }
+
+            foreach (var data in model.GetDeclaredSymbol(owner, cancellationToken)?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+            {
+                if (data.ApplicationSyntaxReference is { } reference && reference.SyntaxTree == attribute.SyntaxTree && reference.Span == attribute.Span)
+                {
+                    return data;
+                }
+            }
+
+            return null;
         }
 
         private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
