@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using AgentGuard.Analyzers.RuleFiles;
 using AgentGuard.Policy;
+using AgentGuard.Policy.Explain;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -41,15 +43,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                     DiagnosticSeverity.Info,
                     additionalLocations: null,
                     properties: null,
-                    new JsonText().BeginObject()
-                        .Property("record", "file")
-                        .Property("file", file.DisplayPath)
-                        .Property("kind", RuleFileKinds.Describe(file.Kind))
-                        .Property("scope", file.Scope.ToString())
-                        .Property("folder", file.ScopeFolder)
-                        .Property("notApplied", notApplied)
-                        .EndObject()
-                        .ToString()));
+                    new ExplainFileRecord(file.DisplayPath, RuleFileKinds.Describe(file.Kind), file.Scope.ToString(), file.ScopeFolder, notApplied).ToJson()));
 
                 foreach (var item in file.Rules.OtherItems)
                 {
@@ -60,7 +54,7 @@ namespace AgentGuard.Analyzers.GoldenRules
                         DiagnosticSeverity.Info,
                         additionalLocations: null,
                         properties: null,
-                        new JsonText().BeginObject().Property("record", "item").Property("file", file.DisplayPath).Property("line", item.Line).Property("text", item.Text).EndObject().ToString()));
+                        new ExplainItemRecord(file.DisplayPath, item.Line, item.Text).ToJson()));
                 }
 
                 // The options the compiler ends up with for one file the rules cover: a style rule the project's own
@@ -100,79 +94,45 @@ namespace AgentGuard.Analyzers.GoldenRules
             // A scoped file that matches no C# file of the project still guards the paths it matches in a change.
             var inCode = rule.IsEnforcedInCode || rule.IsEnforcedByStyle;
             var enforcement = notApplied != null ? (file.Scope.Application == RuleFileApplication.Globs && rule.IsEnforcedOnPaths ? "paths" : "guidance") : inCode ? (rule.IsEnforcedOnPaths ? "code and paths" : "code") : rule.IsEnforcedOnPaths ? "paths" : "guidance";
-            var json = new JsonText().BeginObject()
-                .Property("record", "rule")
-                .Property("file", file.DisplayPath)
-                .Property("line", rule.Line)
-                .Property("text", rule.Text)
-                .Property("enforcement", enforcement)
-                .Property("severity", Severity(rule));
-
-            json.BeginObject("scope")
-                .Property("tests", rule.Scope.Tests switch { TestScope.TestsOnly => "tests", TestScope.ProductionOnly => "production", _ => "all" })
-                .Strings("paths", rule.Scope.Paths)
-                .Property("folder", file.ScopeFolder)
-                .EndObject();
-
-            json.BeginArray("symbols");
+            var record = new ExplainRuleRecord(
+                file.DisplayPath,
+                rule.Line,
+                rule.Text,
+                enforcement,
+                Severity(rule),
+                new ExplainScope(rule.Scope.Tests switch { TestScope.TestsOnly => "tests", TestScope.ProductionOnly => "production", _ => "all" }, rule.Scope.Paths.ToList(), file.ScopeFolder),
+                enforcement == ExplainKeys.GuidanceOnly ? notApplied ?? rule.GuidanceReason : null);
             foreach (var target in rule.BannedTargets)
             {
                 var resolution = resolver.Resolve(target);
-                json.BeginObject()
-                    .Property("target", target.Text)
-                    .Property("construction", target.IsConstruction ? "only" : null)
-                    .Property("status", resolution.Problem != null ? "not enforced: " + resolution.Problem : resolution.Symbols.Count == 0 ? "not present in this project" : "enforced")
-                    .Strings("resolvedTo", resolution.Symbols.Select(symbol => DocumentationCommentId.CreateDeclarationId(symbol) ?? symbol.ToDisplayString()))
-                    .EndObject();
+                record.Symbols.Add(new ExplainSymbol(
+                    target.Text,
+                    target.IsConstruction,
+                    resolution.Problem != null ? "not enforced: " + resolution.Problem : resolution.Symbols.Count == 0 ? "not present in this project" : ExplainKeys.Enforced,
+                    resolution.Symbols.Select(symbol => DocumentationCommentId.CreateDeclarationId(symbol) ?? symbol.ToDisplayString()).ToList()));
             }
 
-            json.EndArray()
-                .Strings("constructs", rule.Constructs.Select(c => c.ToString()))
-                .BeginArray("dependencies");
-            foreach (var dependency in rule.Dependencies)
-            {
-                json.BeginObject().Property("from", dependency.From).Property("to", dependency.To).EndObject();
-            }
-
-            json.EndArray().BeginArray("paths");
-            foreach (var path in rule.Paths)
-            {
-                json.BeginObject()
-                    .Property("glob", path.Glob)
-                    .Property("kind", path.Kind switch { PathRuleKind.Forbidden => "forbidden", PathRuleKind.Approval => "approval", PathRuleKind.Generated => "generated", _ => "tests" })
-                    .Property("tests", path.TestsGlob)
-                    .EndObject();
-            }
-
-            json.EndArray().BeginArray("styles");
+            record.Constructs.AddRange(rule.Constructs.Select(c => c.ToString()));
+            record.Dependencies.AddRange(rule.Dependencies.Select(dependency => new ExplainDependency(dependency.From, dependency.To)));
+            record.Paths.AddRange(rule.Paths.Select(path => new ExplainPath(
+                path.Glob,
+                path.Kind switch { PathRuleKind.Forbidden => "forbidden", PathRuleKind.Approval => "approval", PathRuleKind.Generated => "generated", _ => ExplainKeys.TestsKind },
+                path.TestsGlob)));
             foreach (var style in rule.Styles)
             {
-                json.BeginObject()
-                    .Property("name", style.Name)
-                    .Strings("ids", style.Ids)
-                    .Property("severity", rule.Severity != RuleSeverity.Default ? Severity(rule) : style.Severity == RuleSeverity.Warning ? "warning" : "error")
-                    .Property("mapping", style.Describe())
-                    .BeginArray("options");
-                foreach (var option in style.Options)
-                {
-                    json.BeginObject().Property("key", option.Key).Property("value", option.Value).EndObject();
-                }
-
-                json.EndArray();
-                if (effective.Overridden(style, rule) is { } overridden)
-                {
-                    json.BeginObject("overridden").Property("key", overridden.Key).Property("value", overridden.Value).EndObject();
-                }
-
-                json.EndObject();
+                var overridden = effective.Overridden(style, rule);
+                record.Styles.Add(new ExplainStyle(
+                    style.Name,
+                    style.Ids.ToList(),
+                    rule.Severity != RuleSeverity.Default ? Severity(rule) : style.Severity == RuleSeverity.Warning ? "warning" : "error",
+                    style.Describe(),
+                    style.Options.Select(option => new KeyValuePair<string, string?>(option.Key, option.Value)).ToList(),
+                    overridden is { } found ? new KeyValuePair<string, string?>(found.Key, found.Value) : null));
             }
 
-            return json.EndArray()
-                .Strings("builtins", rule.Builtins)
-                .Strings("problems", rule.Problems.Select(p => p.Message))
-                .Property("guidance", enforcement == "guidance" ? notApplied ?? rule.GuidanceReason : null)
-                .EndObject()
-                .ToString();
+            record.Builtins.AddRange(rule.Builtins);
+            record.Problems.AddRange(rule.Problems.Select(p => p.Message));
+            return record.ToJson();
         }
 
         private static string Severity(GoldenRule rule) =>

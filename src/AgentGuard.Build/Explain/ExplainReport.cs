@@ -5,21 +5,23 @@ using System.Linq;
 using System.Text;
 using System.Text.Json;
 using AgentGuard.Build.Reporting;
+using AgentGuard.Policy.Explain;
 
 namespace AgentGuard.Build.Explain
 {
     /// <summary>
-    /// Turns the explanations the analyzer reported (AG0010 results in the compiler's SARIF error log, each a JSON
-    /// object) into the explain output: <c>rules.json</c> and the lines printed to the build log. No MSBuild types.
+    /// Turns the explanations the analyzer reported (AG0010 results in the compiler's SARIF error log, each an
+    /// <see cref="ExplainRecord"/> as JSON) into the explain output: <c>rules.json</c> and the lines printed to the build
+    /// log. No MSBuild types.
     /// </summary>
     internal sealed class ExplainReport
     {
-        private readonly List<JsonElement> _rules;
-        private readonly List<JsonElement> _files;
-        private readonly List<JsonElement> _items;
+        private readonly List<ExplainRuleRecord> _rules;
+        private readonly List<ExplainFileRecord> _files;
+        private readonly List<ExplainItemRecord> _items;
         private Func<string, string?>? _locate;
 
-        private ExplainReport(string project, List<JsonElement> rules, List<JsonElement> files, List<JsonElement> items)
+        private ExplainReport(string project, List<ExplainRuleRecord> rules, List<ExplainFileRecord> files, List<ExplainItemRecord> items)
         {
             Project = project;
             _rules = rules;
@@ -40,11 +42,11 @@ namespace AgentGuard.Build.Explain
                     + "; they are reported as AG0013 (info)"
                 : null;
 
-        public int EnforcedInCode => _rules.Count(rule => Enforcement(rule).Contains("code"));
+        public int EnforcedInCode => _rules.Count(rule => rule.IsEnforcedInCode);
 
-        public int EnforcedOnPaths => _rules.Count(rule => Enforcement(rule).Contains("paths"));
+        public int EnforcedOnPaths => _rules.Count(rule => rule.IsEnforcedOnPaths);
 
-        public int Guidance => _rules.Count(rule => Enforcement(rule) == "guidance");
+        public int Guidance => _rules.Count(rule => rule.IsGuidance);
 
         /// <summary>Reads the AG0010 results of a SARIF 2.1 (or 1.0) error log.</summary>
         public static ExplainReport FromErrorLog(string project, string sarifText) => FromErrorLog(project, sarifText, null);
@@ -56,9 +58,9 @@ namespace AgentGuard.Build.Explain
         public static ExplainReport FromErrorLog(string project, string sarifText, Func<string, string?>? locate)
         {
             using var sarif = JsonDocument.Parse(sarifText);
-            var rules = new List<JsonElement>();
-            var files = new List<JsonElement>();
-            var items = new List<JsonElement>();
+            var rules = new List<ExplainRuleRecord>();
+            var files = new List<ExplainFileRecord>();
+            var items = new List<ExplainItemRecord>();
             foreach (var run in JsonElements.Items(sarif.RootElement, "runs"))
             {
                 foreach (var result in JsonElements.Items(run, "results"))
@@ -70,18 +72,24 @@ namespace AgentGuard.Build.Explain
 
                     // SARIF 2.1 nests the text in message.text; 1.0 has message as a string.
                     var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? JsonElements.Text(m, "text") : JsonElements.Text(result, "message");
-                    if (message != null)
+                    switch (message == null ? null : ExplainRecordReader.Read(message))
                     {
-                        using var record = JsonDocument.Parse(message);
-                        var kind = JsonElements.Text(record.RootElement, "record");
-                        (kind == "file" ? files : kind == "item" ? items : rules).Add(record.RootElement.Clone());
+                        case ExplainFileRecord file:
+                            files.Add(file);
+                            break;
+                        case ExplainItemRecord item:
+                            items.Add(item);
+                            break;
+                        case ExplainRuleRecord rule:
+                            rules.Add(rule);
+                            break;
                     }
                 }
             }
 
-            rules.Sort((a, b) => string.CompareOrdinal(JsonElements.Text(a, "file"), JsonElements.Text(b, "file")) is var byFile && byFile != 0 ? byFile : Line(a).CompareTo(Line(b)));
-            files.Sort((a, b) => string.CompareOrdinal(JsonElements.Text(a, "file"), JsonElements.Text(b, "file")));
-            items.Sort((a, b) => Line(a).CompareTo(Line(b)));
+            rules.Sort((a, b) => string.CompareOrdinal(a.File, b.File) is var byFile && byFile != 0 ? byFile : a.Line.CompareTo(b.Line));
+            files.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
+            items.Sort((a, b) => a.Line.CompareTo(b.Line));
             return new ExplainReport(project, rules, files, items) { _locate = locate };
         }
 
@@ -95,16 +103,16 @@ namespace AgentGuard.Build.Explain
             foreach (var name in FileNames)
             {
                 yield return name + FileNote(name);
-                foreach (var rule in _rules.Where(rule => JsonElements.Text(rule, "file") == name))
+                foreach (var rule in _rules.Where(rule => rule.File == name))
                 {
-                    yield return $"  line {Line(rule),-4} {Enforcement(rule),-14} {JsonElements.Text(rule, "text")}";
+                    yield return $"  line {rule.Line,-4} {rule.Enforcement ?? ExplainKeys.GuidanceOnly,-14} {rule.Text}";
                     foreach (var detail in Details(rule))
                     {
                         yield return "                             " + detail;
                     }
                 }
 
-                var others = _items.Count(item => JsonElements.Text(item, "file") == name);
+                var others = _items.Count(item => item.File == name);
                 if (others > 0)
                 {
                     yield return $"  and {others} list items whose wording says neither what to do nor what not to: no rules (rules.json lists them under otherItems)";
@@ -120,20 +128,20 @@ namespace AgentGuard.Build.Explain
 
         /// <summary>Every rule file, with or without rules, in order.</summary>
         private IEnumerable<string> FileNames =>
-            _files.Select(file => JsonElements.Text(file, "file")).Concat(_rules.Select(rule => JsonElements.Text(rule, "file"))).Concat(_items.Select(item => JsonElements.Text(item, "file"))).Where(name => name != null).Select(name => name!).Distinct().OrderBy(name => name, StringComparer.Ordinal);
+            _files.Select(file => file.File).Concat(_rules.Select(rule => rule.File)).Concat(_items.Select(item => item.File)).Where(name => name.Length > 0).Distinct().OrderBy(name => name, StringComparer.Ordinal);
 
         /// <summary>" (Cursor rule, files matching **/*.cs)": the file's kind and where it applies.</summary>
         private string FileNote(string name)
         {
-            var file = _files.FirstOrDefault(f => JsonElements.Text(f, "file") == name);
-            if (file.ValueKind != JsonValueKind.Object)
+            var file = _files.FirstOrDefault(f => f.File == name);
+            if (file == null)
             {
                 return string.Empty;
             }
 
-            var folder = JsonElements.Text(file, "folder") is { } under ? $" under {under}" : string.Empty;
-            var notApplied = JsonElements.Text(file, "notApplied") is { } reason ? ": not applied, " + reason : string.Empty;
-            return $" ({JsonElements.Text(file, "kind")}, {JsonElements.Text(file, "scope")}{folder}{notApplied})";
+            var folder = file.Folder is { } under ? $" under {under}" : string.Empty;
+            var notApplied = file.NotApplied is { } reason ? ": not applied, " + reason : string.Empty;
+            return $" ({file.Kind}, {file.Scope}{folder}{notApplied})";
         }
 
         /// <summary>rules.json: the project, each rule file with its rules as the analyzer described them, and the counts.</summary>
@@ -150,28 +158,29 @@ namespace AgentGuard.Build.Explain
                 {
                     writer.WriteStartObject();
                     writer.WriteString("path", name);
-                    var file = _files.FirstOrDefault(f => JsonElements.Text(f, "file") == name);
-                    foreach (var key in new[] { "kind", "scope", "folder", "notApplied" })
+                    var file = _files.FirstOrDefault(f => f.File == name);
+                    foreach (var (key, value) in new[] { (ExplainKeys.Kind, file?.Kind), (ExplainKeys.Scope, file?.Scope), (ExplainKeys.Folder, file?.Folder), (ExplainKeys.NotApplied, file?.NotApplied) })
                     {
-                        if (file.ValueKind == JsonValueKind.Object && JsonElements.Text(file, key) is { } value)
+                        if (value != null)
                         {
                             writer.WriteString(key, value);
                         }
                     }
 
                     writer.WriteStartArray("rules");
-                    foreach (var rule in _rules.Where(rule => JsonElements.Text(rule, "file") == name))
+                    var records = new Utf8ExplainWriter(writer);
+                    foreach (var rule in _rules.Where(rule => rule.File == name))
                     {
-                        rule.WriteTo(writer);
+                        rule.WriteTo(records);
                     }
 
                     writer.WriteEndArray();
                     writer.WriteStartArray("otherItems");
-                    foreach (var item in _items.Where(item => JsonElements.Text(item, "file") == name))
+                    foreach (var item in _items.Where(item => item.File == name))
                     {
                         writer.WriteStartObject();
-                        writer.WriteNumber("line", Line(item));
-                        writer.WriteString("text", JsonElements.Text(item, "text"));
+                        writer.WriteNumber(ExplainKeys.Line, item.Line);
+                        writer.WriteString(ExplainKeys.Text, item.Text);
                         writer.WriteEndObject();
                     }
 
@@ -206,74 +215,66 @@ namespace AgentGuard.Build.Explain
             return Encoding.UTF8.GetString(stream.ToArray());
         }
 
-        private IEnumerable<string> Details(JsonElement rule)
+        private IEnumerable<string> Details(ExplainRuleRecord rule)
         {
-            var severity = JsonElements.Text(rule, "severity");
-            foreach (var symbol in JsonElements.Items(rule, "symbols"))
+            var severity = rule.Severity;
+            foreach (var symbol in rule.Symbols)
             {
-                var resolved = string.Join(", ", JsonElements.Items(symbol, "resolvedTo").Select(s => s.GetString()));
-                var only = JsonElements.Text(symbol, "construction") == "only" ? " (construction only)" : string.Empty;
-                yield return JsonElements.Text(symbol, "status") == "enforced"
-                    ? $"AG0001 {JsonElements.Text(symbol, "target")}{only} -> {resolved} ({severity})"
-                    : $"AG0001 {JsonElements.Text(symbol, "target")}: {JsonElements.Text(symbol, "status")}";
+                var only = symbol.ConstructionOnly ? " (construction only)" : string.Empty;
+                yield return symbol.Status == ExplainKeys.Enforced
+                    ? $"AG0001 {symbol.Target}{only} -> {string.Join(", ", symbol.ResolvedTo)} ({severity})"
+                    : $"AG0001 {symbol.Target}: {symbol.Status}";
             }
 
-            foreach (var construct in JsonElements.Items(rule, "constructs"))
+            foreach (var construct in rule.Constructs)
             {
-                yield return $"AG0002 {construct.GetString()} ({severity})";
+                yield return $"AG0002 {construct} ({severity})";
             }
 
-            foreach (var dependency in JsonElements.Items(rule, "dependencies"))
+            foreach (var dependency in rule.Dependencies)
             {
-                yield return $"AG0003 {JsonElements.Text(dependency, "from")} must not depend on {JsonElements.Text(dependency, "to")} ({severity})";
+                yield return $"AG0003 {dependency.From} must not depend on {dependency.To} ({severity})";
             }
 
-            foreach (var builtin in JsonElements.Items(rule, "builtins"))
+            foreach (var builtin in rule.Builtins)
             {
-                yield return $"{builtin.GetString()} escalated to error";
+                yield return $"{builtin} escalated to error";
             }
 
-            foreach (var style in JsonElements.Items(rule, "styles"))
+            foreach (var style in rule.Styles)
             {
-                yield return "-> " + JsonElements.Text(style, "mapping");
-                if (style.TryGetProperty("overridden", out var overridden))
+                yield return "-> " + style.Mapping;
+                if (style.Overridden is { } overridden)
                 {
-                    var where = JsonElements.Text(overridden, "key") is { } key && _locate?.Invoke(key) is { } place ? place : "the project's analyzer config";
-                    yield return $"   overridden: {where} sets {JsonElements.Text(overridden, "key")} = {JsonElements.Text(overridden, "value")}, which wins over the rule";
+                    var where = _locate?.Invoke(overridden.Key) is { } place ? place : "the project's analyzer config";
+                    yield return $"   overridden: {where} sets {overridden.Key} = {overridden.Value}, which wins over the rule";
                 }
             }
 
-            foreach (var path in JsonElements.Items(rule, "paths"))
+            foreach (var path in rule.Paths)
             {
-                yield return JsonElements.Text(path, "kind") == "tests"
-                    ? $"boundary: a change to {JsonElements.Text(path, "glob")} needs a change to {JsonElements.Text(path, "tests")} (AG2004)"
-                    : $"boundary: {JsonElements.Text(path, "kind")} path {JsonElements.Text(path, "glob")}";
+                yield return path.Kind == ExplainKeys.TestsKind
+                    ? $"boundary: a change to {path.Glob} needs a change to {path.Tests} (AG2004)"
+                    : $"boundary: {path.Kind} path {path.Glob}";
             }
 
-            if (rule.TryGetProperty("scope", out var scope))
+            if (rule.Scope.Limits)
             {
-                var tests = JsonElements.Text(scope, "tests");
-                var paths = string.Join(", ", JsonElements.Items(scope, "paths").Select(p => p.GetString()));
-                var folder = JsonElements.Text(scope, "folder");
-                if (tests != "all" || paths.Length > 0 || folder != null)
-                {
-                    yield return "scope: " + string.Join("; ", new[] { tests != "all" ? tests + " only" : null, paths.Length > 0 ? paths : null, folder != null ? "under " + folder : null }.Where(p => p != null));
-                }
+                var tests = rule.Scope.Tests;
+                var paths = string.Join(", ", rule.Scope.Paths);
+                var folder = rule.Scope.Folder;
+                yield return "scope: " + string.Join("; ", new[] { tests != null && tests != "all" ? tests + " only" : null, paths.Length > 0 ? paths : null, folder != null ? "under " + folder : null }.Where(p => p != null));
             }
 
-            foreach (var problem in JsonElements.Items(rule, "problems"))
+            foreach (var problem in rule.Problems)
             {
-                yield return "problem: " + problem.GetString();
+                yield return "problem: " + problem;
             }
 
-            if (JsonElements.Text(rule, "guidance") is { } reason)
+            if (rule.Guidance is { } reason)
             {
                 yield return "guidance: " + reason;
             }
         }
-
-        private static string Enforcement(JsonElement rule) => JsonElements.Text(rule, "enforcement") ?? "guidance";
-
-        private static int Line(JsonElement rule) => rule.TryGetProperty("line", out var line) && line.ValueKind == JsonValueKind.Number ? line.GetInt32() : 0;
     }
 }

@@ -2,25 +2,31 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
 
-namespace AgentGuard.Analyzers
+namespace AgentGuard.Policy.Explain
 {
     /// <summary>
-    /// Writes the small JSON objects the explain analyzer reports. Writing only: the explain task reads them back with
-    /// System.Text.Json. (The analyzer cannot rely on a JSON library being loadable in every compiler host.)
+    /// Writes an explain record as compact JSON text, the form the explain analyzer reports it in. Writing only: the
+    /// explain task reads records back with System.Text.Json. (The analyzer cannot rely on a JSON library being loadable
+    /// in every compiler host.)
     /// </summary>
-    internal sealed class JsonText
+    public sealed class JsonText : IExplainJsonWriter
     {
         private readonly StringBuilder _text = new StringBuilder();
         private readonly Stack<bool> _first = new Stack<bool>();
 
+        /// <summary>Opens an object, named when it is a property.</summary>
         public JsonText BeginObject(string? name = null) => Open(name, '{');
 
+        /// <summary>Closes the innermost object.</summary>
         public JsonText EndObject() => Close('}');
 
+        /// <summary>Opens an array, named when it is a property.</summary>
         public JsonText BeginArray(string? name = null) => Open(name, '[');
 
+        /// <summary>Closes the innermost array.</summary>
         public JsonText EndArray() => Close(']');
 
+        /// <summary>A string property; null is written as <c>null</c>.</summary>
         public JsonText Property(string name, string? value)
         {
             Separator();
@@ -37,6 +43,7 @@ namespace AgentGuard.Analyzers
             return this;
         }
 
+        /// <summary>A number property.</summary>
         public JsonText Property(string name, int value)
         {
             Separator();
@@ -45,6 +52,7 @@ namespace AgentGuard.Analyzers
             return this;
         }
 
+        /// <summary>A string item of the innermost array.</summary>
         public JsonText Value(string value)
         {
             Separator();
@@ -52,6 +60,7 @@ namespace AgentGuard.Analyzers
             return this;
         }
 
+        /// <summary>An array of strings, empty when there are none.</summary>
         public JsonText Strings(string name, IEnumerable<string> values)
         {
             BeginArray(name);
@@ -63,7 +72,22 @@ namespace AgentGuard.Analyzers
             return EndArray();
         }
 
+        /// <summary>The JSON written so far.</summary>
         public override string ToString() => _text.ToString();
+
+        void IExplainJsonWriter.BeginObject(string? name) => BeginObject(name);
+
+        void IExplainJsonWriter.EndObject() => EndObject();
+
+        void IExplainJsonWriter.BeginArray(string? name) => BeginArray(name);
+
+        void IExplainJsonWriter.EndArray() => EndArray();
+
+        void IExplainJsonWriter.Property(string name, string? value) => Property(name, value);
+
+        void IExplainJsonWriter.Property(string name, int value) => Property(name, value);
+
+        void IExplainJsonWriter.Strings(string name, IEnumerable<string> values) => Strings(name, values);
 
         private JsonText Open(string? name, char bracket)
         {
