@@ -1,0 +1,51 @@
+using System;
+using System.Linq;
+using AgentGuard.Policy;
+
+namespace AgentGuard.Build.Boundaries.Checks
+{
+    /// <summary>AG2005: a change to the package set (added, removed, re-versioned packages) while dependencies need approval.</summary>
+    internal sealed class DependencyCheck : IBoundaryRuleCheck
+    {
+        public string Id => DiagnosticIds.DependencyChange;
+
+        public void Run(BoundaryCheckContext context)
+        {
+            var manifest = context.Manifest;
+            if (!manifest.DependenciesNeedApproval)
+            {
+                return;
+            }
+
+            var rule = manifest.DependenciesLine > 0
+                ? $"{context.ManifestName} line {manifest.DependenciesLine}, \"dependencies\": \"approval\""
+                : $"{context.ManifestName} has no \"dependencies\" key, and \"approval\" is the default";
+            foreach (var file in context.Changes.Files)
+            {
+                var manifestPath = context.RelativeToManifest(file.Path);
+                if (file.IsSubmodule || manifestPath == null || !(PackageSet.IsDependencyFile(file.Path) || (file.OldPath != null && PackageSet.IsDependencyFile(file.OldPath))))
+                {
+                    continue;
+                }
+
+                var before = file.BasePath != null ? context.Content.ReadMergeBase(file.BasePath) : null;
+                var after = file.Exists ? context.Content.ReadWorkingTree(file.Path) : null;
+                var changed = !(before ?? Array.Empty<byte>()).SequenceEqual(after ?? Array.Empty<byte>());
+                // A file renamed to a name that declares nothing (Directory.Packages.props.bak) takes its packages with it.
+                var beforeSet = file.BasePath != null && PackageSet.IsDependencyFile(file.BasePath) ? PackageSet.Read(file.BasePath, before) : PackageSet.Empty;
+                var afterSet = PackageSet.IsDependencyFile(file.Path) ? PackageSet.Read(file.Path, after) : PackageSet.Empty;
+                var changes = PackageSet.Compare(beforeSet, afterSet, changed);
+                if (changes.Count == 0 || !context.Claim(Id, file.Path))
+                {
+                    continue;
+                }
+
+                context.Findings.Add(new BoundaryFinding(
+                    Id,
+                    file.Path,
+                    $"'{file.Path}' changes dependencies: {string.Join("; ", changes)}. Dependency changes need approval ({rule}); a reviewer approves with AgentGuardApprove=AG2005 or a glob that matches the file.",
+                    approvalPath: manifestPath));
+            }
+        }
+    }
+}
