@@ -120,7 +120,7 @@ internal static class BoundaryBenchmark
     // 2,000 changed files: committed and unstaged edits, new untracked files, renames and deletions.
     private static int Change(string root, GitCommand git)
     {
-        var all = ChangeSetReader.SplitNul(git.Run("ls-files", "-z").StandardOutput);
+        var all = NulFields.Split(git.Run("ls-files", "-z").StandardOutput);
         var tracked = all.Where(path => path.StartsWith("src/", StringComparison.Ordinal)).ToList();
         var tests = all.Where(path => path.StartsWith("tests/", StringComparison.Ordinal)).ToList();
         var changed = 0;

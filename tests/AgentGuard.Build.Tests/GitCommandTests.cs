@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Threading;
 using AgentGuard.Build.Git;
+using AgentGuard.Testing;
 using Xunit;
 
 namespace AgentGuard.Build.Tests;
@@ -53,6 +54,54 @@ public sealed class GitCommandTests
         Assert.Equal(ChangeSetFailure.GitFailed, result.Failure);
         Assert.Contains("did not finish within 0.3 s", result.Problem);
         Assert.Contains("AgentGuardBoundaryCheck=false", result.Problem);
+    }
+
+    [Fact]
+    public void The_boundary_task_whose_git_hangs_fails_closed_with_AG2000_naming_the_command()
+    {
+        using var git = HangingGit.Create();
+        File.WriteAllText(Path.Combine(git.Folder, "agentguard.json"), "{}\n");
+        var engine = new RecordingBuildEngine();
+        var task = new CheckBoundaries
+        {
+            BuildEngine = engine,
+            Manifest = Path.Combine(git.Folder, "agentguard.json"),
+            ProjectName = "Shop",
+            Mode = "local",
+            TrustedSource = BoundaryTasks.Environment(),
+            GitExecutable = git.Executable,
+            GitTimeout = TimeSpan.FromMilliseconds(300),
+        };
+        var clock = Stopwatch.StartNew();
+
+        Assert.False(task.Execute());
+
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("AG2000", error.Code);
+        Assert.Contains("did not finish within 0.3 s", error.Message);
+        Assert.Contains("AgentGuardBoundaryCheck=false", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void A_cancelled_boundary_task_stops_at_its_running_git_call_and_fails()
+    {
+        using var git = HangingGit.Create();
+        File.WriteAllText(Path.Combine(git.Folder, "agentguard.json"), "{}\n");
+        var task = new CheckBoundaries
+        {
+            BuildEngine = new RecordingBuildEngine(),
+            Manifest = Path.Combine(git.Folder, "agentguard.json"),
+            ProjectName = "Shop",
+            Mode = "local",
+            TrustedSource = BoundaryTasks.Environment(),
+            GitExecutable = git.Executable,
+        };
+        var clock = Stopwatch.StartNew();
+        using var cancel = new Timer(_ => task.Cancel(), null, 300, Timeout.Infinite);
+
+        Assert.False(task.Execute());
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     /// <summary>A stand-in for git that never answers: a script that sleeps far longer than any test waits.</summary>
