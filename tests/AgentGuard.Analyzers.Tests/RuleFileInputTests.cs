@@ -113,11 +113,12 @@ public class RuleFileInputTests
     [Fact]
     public async Task Unchanged_rule_text_is_parsed_once_across_compilations()
     {
-        var rules = new InMemoryAdditionalText("/repo/CLAUDE.md", SourceText.From("- Never use `Environment.Exit`\n- Don't call `GC.Collect`\n"));
+        // The reader takes the whole text once per parse; the text counts how often it is taken.
+        var text = new CountingText(SourceText.From("- Never use `Environment.Exit`\n- Don't call `GC.Collect`\n"));
+        var rules = new InMemoryAdditionalText("/repo/CLAUDE.md", text);
         var options = new AnalyzerOptions(
             ImmutableArray.Create<AdditionalText>(rules),
             new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
-        var before = RuleFileCollector.ParseCount;
 
         for (var edit = 0; edit < 3; edit++)
         {
@@ -126,6 +127,31 @@ public class RuleFileInputTests
             Assert.Single(diagnostics, d => d.Id == "AG0001");
         }
 
-        Assert.Equal(1, RuleFileCollector.ParseCount - before);
+        Assert.Equal(1, text.WholeTextReads);
+    }
+
+    /// <summary>A rule text that counts how often its whole content is taken as one string, as a parse takes it.</summary>
+    private sealed class CountingText : SourceText
+    {
+        private readonly SourceText _inner;
+        private int _wholeTextReads;
+
+        public CountingText(SourceText inner) => _inner = inner;
+
+        public int WholeTextReads => System.Threading.Volatile.Read(ref _wholeTextReads);
+
+        public override char this[int position] => _inner[position];
+
+        public override System.Text.Encoding? Encoding => _inner.Encoding;
+
+        public override int Length => _inner.Length;
+
+        public override void CopyTo(int sourceIndex, char[] destination, int destinationIndex, int count) => _inner.CopyTo(sourceIndex, destination, destinationIndex, count);
+
+        public override string ToString()
+        {
+            System.Threading.Interlocked.Increment(ref _wholeTextReads);
+            return _inner.ToString();
+        }
     }
 }

@@ -23,17 +23,8 @@ namespace AgentGuard.Analyzers.RuleFiles
 
         private static readonly RuleFile Unreadable = RuleFile.Unreadable("the compiler could not read the file");
 
-        private static int s_parseCount;
-
         /// <summary>Keyed by the text object: an unchanged rule file is not parsed again for the next compilation.</summary>
-        private static readonly SourceTextValueProvider<RuleFile> Parsed = new SourceTextValueProvider<RuleFile>(text =>
-        {
-            Interlocked.Increment(ref s_parseCount);
-            return RuleFileReader.Read(text.ToString());
-        });
-
-        /// <summary>How many rule texts have been parsed in this process (the cache's misses).</summary>
-        internal static int ParseCount => Volatile.Read(ref s_parseCount);
+        private static readonly SourceTextValueProvider<RuleFile> Parsed = new SourceTextValueProvider<RuleFile>(text => RuleFileReader.Read(text.ToString()));
 
         /// <summary>Reads a rule text through the compilation's cache; the analyzer passes its start context's <c>TryGetValue</c>.</summary>
         public delegate bool CachedParse(SourceText text, SourceTextValueProvider<RuleFile> provider, out RuleFile? rules);
