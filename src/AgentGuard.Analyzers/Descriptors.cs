@@ -172,5 +172,17 @@ namespace AgentGuard.Analyzers
             // The baseline target reads these from the compiler's error log, and the build compares them with the baseline:
             // a severity of none would drop them from the log and make every entry look fixed.
             customTags: WellKnownDiagnosticTags.NotConfigurable);
+
+        public static readonly DiagnosticDescriptor AnalyzersRan = new DiagnosticDescriptor(
+            DiagnosticIds.AnalyzersRan,
+            title: "AgentGuard's analyzers ran",
+            messageFormat: "AgentGuard's analyzers ran in this compilation",
+            category: GoldenRules,
+            defaultSeverity: DiagnosticSeverity.Info,
+            isEnabledByDefault: true,
+            description: "In CI mode, one per compilation: the build reads it from the compiler's error log after compiling, and fails with AG2008 where it is missing, because a compilation without it ran without AgentGuard's analyzers.",
+            helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.AnalyzersRan),
+            // Neither a severity nor NoWarn can remove it: a project that did would fail with AG2008 saying the analyzers did not run.
+            customTags: new[] { WellKnownDiagnosticTags.NotConfigurable, WellKnownDiagnosticTags.CompilationEnd });
     }
 }

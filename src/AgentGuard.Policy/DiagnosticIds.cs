@@ -24,6 +24,9 @@ namespace AgentGuard.Policy
         /// <summary>A finding the baseline keeps: reported as information, not at its severity.</summary>
         public const string KeptByBaseline = "AG0013";
 
+        /// <summary>In CI mode, the mark that AgentGuard's analyzers ran in a compilation, read from the compiler's error log.</summary>
+        public const string AnalyzersRan = "AG0014";
+
         /// <summary>A TODO/FIXME/HACK marker left in a comment.</summary>
         public const string TodoMarker = "AG1001";
 
@@ -74,6 +77,9 @@ namespace AgentGuard.Policy
 
         /// <summary>A change loosens what is enforced (NoWarn, severity, a deleted rule or manifest entry, a switch), in CI.</summary>
         public const string GuardLoosened = "AG2007";
+
+        /// <summary>In CI mode, a compilation in which AgentGuard's analyzers did not run.</summary>
+        public const string AnalyzersDidNotRun = "AG2008";
 
         /// <summary>The boundary manifest is invalid.</summary>
         public const string InvalidManifest = "AG2010";

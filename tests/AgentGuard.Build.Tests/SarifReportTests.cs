@@ -41,7 +41,7 @@ public sealed class SarifReportTests
         var driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("AgentGuard", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
-        Assert.Equal(new[] { "AG2000", "AG2001", "AG2002", "AG2003", "AG2004", "AG2005", "AG2006", "AG2007", "AG2010", "AG2011" }, rules.Select(rule => rule.GetProperty("id").GetString()));
+        Assert.Equal(new[] { "AG2000", "AG2001", "AG2002", "AG2003", "AG2004", "AG2005", "AG2006", "AG2007", "AG2008", "AG2010", "AG2011" }, rules.Select(rule => rule.GetProperty("id").GetString()));
         Assert.All(rules, rule =>
         {
             Assert.StartsWith("https://github.com/agentguard-dev/agentguard/blob/main/docs/rules/AG20", rule.GetProperty("helpUri").GetString());

@@ -175,6 +175,39 @@ public sealed class BoundaryBuildTests
     }
 
     [Fact]
+    public void In_ci_mode_a_compilation_without_agentguards_analyzers_fails_even_when_the_project_file_change_is_approved()
+    {
+        using var repository = CreateMain("boundary-ci-marker");
+
+        // Before the change, a CI build runs the analyzers and finds their mark in the compiler's error log.
+        var clean = repository.Build(Project, "-p:AgentGuardMode=ci");
+        Assert.True(clean.Succeeded, clean.Output);
+        Assert.DoesNotContain(clean.Diagnostics, d => d.Id == "AG2008");
+
+        repository
+            .WriteProject(Project, string.Empty, """
+                <Target Name="TrimAnalyzers" BeforeTargets="CoreCompile">
+                  <ItemGroup>
+                    <Analyzer Remove="@(Analyzer)" Condition="'%(Filename)' == 'AgentGuard.Analyzers'" />
+                  </ItemGroup>
+                </Target>
+                """)
+            .Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n    public System.DateTime Placed { get; } = System.DateTime.Now;\n}\n")
+            .Write("tests/Shop.Tests/OrderTests.cs", "// Placed is set.\n")
+            .Commit("agent: a target that trims the analyzers");
+
+        // The reviewer approves the project file's new target (AG2007); the compilation still ran without the analyzers.
+        var approved = repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["AgentGuardApprove"] = "AG2006;AG2007" }, "-p:AgentGuardMode=ci");
+        Assert.False(approved.Succeeded, approved.Output);
+        Assert.DoesNotContain(approved.Diagnostics, d => d.Id == "AG0001");
+        Assert.Contains("did not run in the compilation of 'Shop'", Assert.Single(approved.Diagnostics, d => d.Id == "AG2008").Message);
+
+        // Outside CI mode nothing looks for the mark.
+        var local = repository.Build(Project, "-p:AgentGuardMode=local");
+        Assert.DoesNotContain(local.Diagnostics, d => d.Id == "AG2008");
+    }
+
+    [Fact]
     public void A_bad_manifest_an_unknown_base_a_stray_entry_and_the_off_switch_behave_as_documented()
     {
         using var repository = CreateMain("boundary-failures");

@@ -16,6 +16,7 @@ namespace AgentGuard.Build.Boundaries
             (DiagnosticIds.DependencyChange, "DependencyChange", "The package set changed without approval.", "error"),
             (DiagnosticIds.GuardFileChanged, "GuardFileChanged", "A guard file changed (CI): the manifest, a golden-rule file, the review ledger, analyzer or MSBuild settings.", "error"),
             (DiagnosticIds.GuardLoosened, "GuardLoosened", "A change loosens what is enforced (CI): NoWarn, a lowered severity, a deleted rule or manifest entry, a switch turned off.", "error"),
+            (DiagnosticIds.AnalyzersDidNotRun, "AnalyzersDidNotRun", "AgentGuard's analyzers did not run in a compilation (CI).", "error"),
             (DiagnosticIds.InvalidManifest, "InvalidManifest", "The boundary manifest is invalid.", "error"),
             (DiagnosticIds.UnmatchedManifestEntry, "UnmatchedManifestEntry", "A manifest entry matches no file in the repository.", "warning"),
         };

@@ -87,7 +87,7 @@ public sealed class ConsumerRepository : IDisposable
     }
 
     /// <summary>Writes an SDK-style net10.0 class library that references the package as a user adds it.</summary>
-    public ConsumerRepository WriteProject(string relativePath, string extraProperties = "")
+    public ConsumerRepository WriteProject(string relativePath, string extraProperties = "", string extraElements = "")
     {
         return Write(relativePath, $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -99,6 +99,7 @@ public sealed class ConsumerRepository : IDisposable
               <ItemGroup>
                 <PackageReference Include="AgentGuard.Analyzers" Version="{_package.Version}" PrivateAssets="all" />
               </ItemGroup>
+            {extraElements}
             </Project>
             """);
     }
