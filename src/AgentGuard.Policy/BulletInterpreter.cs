@@ -26,7 +26,7 @@ namespace AgentGuard.Policy
         private const string PolarityVerb =
             @"(?:instead\b|rather\b|use\b|prefer\b|call\b|always\b|never\b|don't\b|do\s+not\b|avoid\b|inject\b|rely\b|go\s+through\b|read\b|pass\b|not\b)";
 
-        private static readonly Regex ClauseBoundary = new Regex(
+        internal static readonly Regex ClauseBoundary = new Regex(
             @"\s*[—–]\s*"
             + @"|\s+--?\s+"
             + @"|\s*;\s*"
@@ -124,7 +124,7 @@ namespace AgentGuard.Policy
             var prose = Placeholder.Replace(qualifiers, " # ");
             var withoutTestScope = ScopeWords.WithoutTestScope(prose);
             var withoutEscapes = PolarityWords.WithoutEscapeClauses(withoutTestScope);
-            var clauses = ClauseBoundary.Split(masked);
+            var clauses = MayHaveClauseBoundary(masked) ? ClauseBoundary.Split(masked) : new[] { masked };
             var context = new ClauseContext(
                 codes,
                 consumed,
@@ -613,6 +613,89 @@ namespace AgentGuard.Policy
         }
 
         private static readonly MatchCollection NoMatches = DottedIdentifier.Matches(string.Empty);
+
+        private static readonly char[] BoundaryMarks = { '\u2014', '\u2013', ';', '(', ')' };
+
+        // The words of PolarityVerb: a comma or "and"/"but"/"or" splits a clause only before one of them.
+        private static readonly string[] PolarityWordsAfterJoin = { "instead", "rather", "use", "prefer", "call", "always", "never", "don't", "avoid", "inject", "rely", "read", "pass", "not" };
+
+        /// <summary>
+        /// False when no alternative of <see cref="ClauseBoundary"/> can match, decided by ordinal searches: the pattern,
+        /// tried at every space of an item, is the reader's costliest, and most items are one clause.
+        /// </summary>
+        internal static bool MayHaveClauseBoundary(string text)
+        {
+            if (text.IndexOfAny(BoundaryMarks) >= 0)
+            {
+                return true;
+            }
+
+            for (var i = 0; i + 1 < text.Length; i++)
+            {
+                var c = text[i];
+                if ((c == '.' || c == '!' || c == '?' || c == ':') && char.IsWhiteSpace(text[i + 1]))
+                {
+                    return true;
+                }
+
+                if (c == ',' && JoinsPolarityVerb(text, SkipSpace(text, i + 1), "and", "but", "so"))
+                {
+                    return true;
+                }
+
+                if (char.IsWhiteSpace(c) && (text[i + 1] == '-' || JoinsPolarityVerb(text, SkipSpace(text, i + 1), "and", "but", "or", required: true)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>At <paramref name="at"/>: one of the three joining words and white space (optional unless <paramref name="required"/>), then a polarity verb.</summary>
+        private static bool JoinsPolarityVerb(string text, int at, string first, string second, string third, bool required = false)
+        {
+            foreach (var join in new[] { first, second, third })
+            {
+                var end = at + join.Length;
+                if (IsWordAt(text, at, join) && end < text.Length && char.IsWhiteSpace(text[end]) && StartsPolarityVerb(text, SkipSpace(text, end)))
+                {
+                    return true;
+                }
+            }
+
+            return !required && StartsPolarityVerb(text, at);
+        }
+
+        private static bool StartsPolarityVerb(string text, int at)
+        {
+            foreach (var word in PolarityWordsAfterJoin)
+            {
+                if (IsWordAt(text, at, word))
+                {
+                    return true;
+                }
+            }
+
+            // "do not", "go through": two words with white space between.
+            return (IsWordAt(text, at, "do") && IsWordAt(text, SkipSpace(text, at + 2), "not") && at + 2 < text.Length && char.IsWhiteSpace(text[at + 2]))
+                || (IsWordAt(text, at, "go") && IsWordAt(text, SkipSpace(text, at + 2), "through") && at + 2 < text.Length && char.IsWhiteSpace(text[at + 2]));
+        }
+
+        private static bool IsWordAt(string text, int at, string word) =>
+            at >= 0 && at + word.Length <= text.Length
+            && string.Compare(text, at, word, 0, word.Length, System.StringComparison.OrdinalIgnoreCase) == 0
+            && (at + word.Length == text.Length || !(char.IsLetterOrDigit(text[at + word.Length]) || text[at + word.Length] == '_'));
+
+        private static int SkipSpace(string text, int at)
+        {
+            while (at < text.Length && char.IsWhiteSpace(text[at]))
+            {
+                at++;
+            }
+
+            return at;
+        }
 
         /// <summary>True when the text holds ".X", which every dotted name in prose does: the others skip its pattern.</summary>
         private static bool HasDotBeforeCapital(string text)

@@ -65,6 +65,31 @@ public class GatedPatternTests
         Assert.Empty(misses);
     }
 
+    [Theory]
+    [InlineData("Use \u00010\u0002, never \u00011\u0002")]
+    [InlineData("Log through \u00010\u0002 and do  not call \u00011\u0002")]
+    [InlineData("Wrap it,\tand\tgo through \u00010\u0002")]
+    [InlineData("Prefer records or avoid classes")]
+    [InlineData("Keep it short: one screen")]
+    [InlineData("Never use \u00010\u0002 -- use \u00011\u0002")]
+    [InlineData("Never use \u00010\u0002 (use \u00011\u0002)")]
+    [InlineData("Stop. Never call it")]
+    public void The_clause_pre_check_opens_for_every_kind_of_boundary(string text)
+    {
+        Assert.Matches(BulletInterpreter.ClauseBoundary, text);
+        Assert.True(BulletInterpreter.MayHaveClauseBoundary(text));
+    }
+
+    [Fact]
+    public void The_clause_pre_check_never_skips_a_line_the_clause_pattern_splits()
+    {
+        var lines = Lines();
+        var misses = lines.Where(line => BulletInterpreter.ClauseBoundary.IsMatch(line) && !BulletInterpreter.MayHaveClauseBoundary(line)).ToList();
+
+        Assert.Empty(misses);
+        Assert.Contains(lines, line => !BulletInterpreter.MayHaveClauseBoundary(line));
+    }
+
     [Fact]
     public void No_style_entry_is_skipped_on_a_line_its_pattern_matches()
     {
