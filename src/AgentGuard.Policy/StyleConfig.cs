@@ -156,7 +156,8 @@ namespace AgentGuard.Policy
                     if (!written.ContainsKey(option.Key))
                     {
                         written[option.Key] = option.Value;
-                        lines.Add(option.Key + " = " + option.Value + SeveritySuffix(option.Key, source));
+                        // An option that names its own severity ("true:silent": allowed, never asked for) keeps it.
+                        lines.Add(option.Key + " = " + option.Value + (option.Value.IndexOf(':') >= 0 ? string.Empty : SeveritySuffix(option.Key, source)));
                     }
                 }
 

@@ -9,7 +9,7 @@ namespace AgentGuard.Policy
     /// The style rules the .NET SDK's analyzers already check (the IDE code-style rules, the CA rules, CS1591), by the
     /// wording rule files use for them. A rule that names one is enforced by switching that analyzer on at the rule's
     /// severity with the options that say which way, never by checking the code ourselves. A wording the table does not
-    /// know, or one with a condition the analyzer's options cannot express ("except built-in types", "in new code", "in
+    /// know, or one with a condition the analyzer's options cannot express ("except for anonymous types", "in new code", "in
     /// the API layer"), stays guidance: the table never guesses. <c>docs/style-rules.md</c> lists it; a test keeps both equal.
     /// </summary>
     public static class StyleTable
@@ -19,6 +19,9 @@ namespace AgentGuard.Policy
         private const string Negation = @"(?:never|don't|dont|do\s+not|does\s+not|must\s+not|should\s+not|not|no|avoid|without|nor)";
 
         private const string VarOff = "csharp_style_var_for_built_in_types = false|csharp_style_var_when_type_is_apparent = false|csharp_style_var_elsewhere = false";
+
+        // "No var except built-in types", "no var for non-built-in types": the entry for var with built-in types reads these.
+        private const string NotForBuiltIns = @"(?!\s*(?:[\u2014\u2013-]+\s*|:\s*)?(?:(?:write\s+|use\s+)?explicit\s+types?\s+)?except\b\s*:?\s*(?:for\s+)?(?:the\s+)?(?:built-?ins?\b|built-?in\s+types|int\b))(?!\s+for\s+non-built-?in\s+types)";
 
         private const string VarOn = "csharp_style_var_for_built_in_types = true|csharp_style_var_when_type_is_apparent = true|csharp_style_var_elsewhere = true";
 
@@ -31,7 +34,7 @@ namespace AgentGuard.Policy
         {
             Entry(
                 "explicit types instead of var",
-                @"\bexplicit(?:ly)?[- ]typ(?:e|ed)\s+(?:declarations?|(?:local\s+)?variables?|locals?)\b(?![^.;]{0,30}\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is)|\bexplicit\s+types?\b(?=[^.;]{0,20}\b(?:instead\s+of|over|rather\s+than|not)\s+var\b)|\b" + Negation + @"\s+(?:use\s+|using\s+)?(?:of\s+)?(?:the\s+)?(?:implicitly[- ]typed\s+locals|var)\b(?![-\w])|\binstead\s+of\s+var\b(?![-\w])",
+                @"\bexplicit(?:ly)?[- ]typ(?:e|ed)\s+(?:declarations?|(?:local\s+)?variables?|locals?)\b(?![^.;]{0,30}\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is)|\bexplicit\s+types?\b(?=[^.;]{0,20}\b(?:instead\s+of|over|rather\s+than|not)\s+var\b)|\b" + Negation + @"\s+(?:use\s+|using\s+)?(?:of\s+)?(?:the\s+)?(?:implicitly[- ]typed\s+locals|var)\b(?![-\w])" + NotForBuiltIns + @"|\binstead\s+of\s+var\b(?![-\w])",
                 "IDE0008", VarOff,
                 reads: new[] { "Use explicit types instead of `var`.", "- **No `var`** — write the type.", "Never use `var`", "Prefer explicitly typed locals" },
                 ignores: new[] { "Use `var` when the type is apparent", "Explicit type conversions must be checked", "Avoid `var` in JavaScript files", "Never use `var` except for anonymous types", "Use explicit types for public API return values", "Use explicitly typed options classes" },
@@ -50,9 +53,19 @@ namespace AgentGuard.Policy
                 ignores: new[] { "Use explicit types when the type is not apparent", "Use `var` for all locals" },
                 allowed: @"\b(?:only\s+)?(?:when|where|wherever|if)\s+the\s+type\s+is\s+(?:apparent|obvious|evident|clear)(?:\s+from\s+the\s+right[- ]hand\s+side)?"),
             Entry(
+                "explicit types except for built-in types",
+                @"\b(?:no|never\s+use|don't\s+use|do\s+not\s+use|avoid)\s+var\b(?![-\w])\s*(?:[\u2014\u2013-]+\s*|:\s*)?(?:(?:write\s+|use\s+)?explicit\s+types?\s+)?except\b\s*:?\s*(?:for\s+)?(?:the\s+)?(?:built-?ins?\b|built-?in\s+types|int\b)|\b(?:don't|do\s+not|never)\s+use\s+var\s+for\s+non-built-?in\s+types\b",
+                // var is allowed for built-in types, not asked for: an explicit int stays silent (IDE0007 is not raised).
+                "IDE0008", "csharp_style_var_for_built_in_types = true:silent|csharp_style_var_when_type_is_apparent = false|csharp_style_var_elsewhere = false",
+                reads: new[] { "- **No `var`** — explicit types except built-ins (`int`, `string`, `bool`)", "No `var` except built-in types", "No var except: int, string, bool, double", "Don't use `var` for non-built-in types" },
+                ignores: new[] { "No `var` except for anonymous types", "Use `var` for built-in types", "No `var` in JavaScript except built-ins" },
+                allowed: @"\bexcept\b\s*:?\s*(?:for\s+)?(?:the\s+)?(?:built-?ins?(?:\s+types)?\b(?:\s*\([^)]*\))?|int\b[^.;]*)|\bfor\s+non-built-?in\s+types\b",
+                positive: false),
+            Entry(
                 "explicit types unless the type is apparent",
                 @"\bexplicit(?:ly)?[- ]typ(?:es?|ed)(?:\s+declarations?)?\b[^.;]{0,20}\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is\s+(?:apparent|obvious|evident|clear)",
-                "IDE0008", "csharp_style_var_for_built_in_types = false|csharp_style_var_when_type_is_apparent = true|csharp_style_var_elsewhere = false",
+                // var is allowed where the type is apparent, not asked for there: an explicit type there stays silent.
+                "IDE0008", "csharp_style_var_for_built_in_types = false|csharp_style_var_when_type_is_apparent = true:silent|csharp_style_var_elsewhere = false",
                 reads: new[] { "Prefer explicit type declarations unless the type is obvious", "Use explicit types except when the type is apparent" },
                 ignores: new[] { "Use explicit types", "Explicit types unless it is a test" },
                 allowed: @"\b(?:unless|except\s+(?:when|where))\s+(?:the\s+)?type\s+is\s+(?:apparent|obvious|evident|clear)",
@@ -438,6 +451,7 @@ namespace AgentGuard.Policy
             ["explicit types instead of var"] = new[] { "explicit", "var", "implicitly" },
             ["var everywhere"] = new[] { "var", "implicitly" },
             ["var when the type is apparent"] = new[] { "var" },
+            ["explicit types except for built-in types"] = new[] { "var" },
             ["explicit types unless the type is apparent"] = new[] { "explicit" },
             ["no unnecessary this."] = new[] { "this" },
             ["always qualify members with this."] = new[] { "this" },

@@ -162,6 +162,39 @@ public sealed class StyleRuleBuildTests
     }
 
     [Fact]
+    public void No_var_except_built_in_types_reports_var_for_other_types_only()
+    {
+        using var repository = ConsumerRepository.Create(_package, "style-var-builtins");
+        repository
+            .Write("AGENTS.md", "## Conventions\n\n- **No `var`** — explicit types except built-ins (`int`, `string`, `bool`)\n")
+            .WriteProject(Project)
+            .Write("src/Contoso.Billing/Ledger.cs", """
+                using System.Collections.Generic;
+
+                namespace Contoso.Billing;
+
+                public static class Ledger
+                {
+                    public static int Count(IEnumerable<int> amounts)
+                    {
+                        var total = 0;
+                        var seen = new List<int>(amounts);
+                        foreach (int amount in seen)
+                        {
+                            total += amount;
+                        }
+
+                        return total;
+                    }
+                }
+                """);
+
+        var result = repository.Build(Project);
+
+        AssertFindings(new[] { "IDE0008 error src/Contoso.Billing/Ledger.cs:10" }, StyleFindings(result), result.Output);
+    }
+
+    [Fact]
     public void A_project_that_switched_the_analyzers_a_style_rule_needs_off_gets_AG0011_on_the_rule_and_the_other_rules_still_hold()
     {
         using var repository = ConsumerRepository.Create(_package, "style-off");

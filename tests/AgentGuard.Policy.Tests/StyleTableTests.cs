@@ -88,7 +88,7 @@ public class StyleTableTests
 
     [Theory]
     [InlineData("- Use file-scoped namespaces in new files")]
-    [InlineData("- No `var` except for built-in types")]
+    [InlineData("- No `var` except in generated code")]
     [InlineData("- In `src/Legacy/`, always use braces")]
     [InlineData("- In TypeScript, always use braces")]
     public void A_style_rule_with_a_condition_the_options_cannot_express_stays_guidance(string bullet)
@@ -194,7 +194,7 @@ public static class StyleRulesPage
         page.Append("`obj/agentguard/agentguard.globalconfig` (see [golden-rules.md](golden-rules.md#style-rules)). The findings are the\n");
         page.Append("analyzers' own (IDE0008, CA1507, ...), so the IDE's fixes and `dotnet format` repair them.\n\n");
         page.Append("A wording the table does not know stays guidance, and so does a style rule with a condition the options cannot\n");
-        page.Append("express (\"except built-in types\", \"in new code\", \"in the API layer\", another language). Formatting rules\n");
+        page.Append("express (\"except for anonymous types\", \"in new code\", \"in the API layer\", another language). Formatting rules\n");
         page.Append("(indentation, brace placement, `System` usings first) are only checked by IDE0055, which checks all formatting at\n");
         page.Append("once: they stay guidance.\n\n");
         page.Append("This page is generated from `StyleTable` in AgentGuard.Policy; a test keeps the two equal.\n\n");

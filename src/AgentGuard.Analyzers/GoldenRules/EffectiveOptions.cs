@@ -51,7 +51,7 @@ namespace AgentGuard.Analyzers.GoldenRules
             var treeOptions = _options.AnalyzerConfigOptionsProvider.GetOptions(_tree);
             foreach (var option in style.Options)
             {
-                if (treeOptions.TryGetValue(option.Key, out var value) && !string.Equals(WithoutSeverity(value), option.Value, StringComparison.OrdinalIgnoreCase))
+                if (treeOptions.TryGetValue(option.Key, out var value) && !string.Equals(WithoutSeverity(value), WithoutSeverity(option.Value), StringComparison.OrdinalIgnoreCase))
                 {
                     return new KeyValuePair<string, string>(option.Key, value);
                 }
