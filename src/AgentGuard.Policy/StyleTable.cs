@@ -23,6 +23,10 @@ namespace AgentGuard.Policy
         // "No var except built-in types", "no var for non-built-in types": the entry for var with built-in types reads these.
         private const string NotForBuiltIns = @"(?!\s*(?:[\u2014\u2013-]+\s*|:\s*)?(?:(?:write\s+|use\s+)?explicit\s+types?\s+)?except\b\s*:?\s*(?:for\s+)?(?:the\s+)?(?:built-?ins?\b|built-?in\s+types|int\b))(?!\s+for\s+non-built-?in\s+types)";
 
+        // "(`false:error`)" after a rule quotes its own option; "properties ... may be expression-bodied when single-line" is
+        // about other members, which the rule leaves alone.
+        private const string ExpressionBodiedOthers = @"\(\s*`?\w+:(?:error|warning)`?\s*\)|\b(?:properties|accessors|lambdas|operators|indexers)(?:\s*[/,]\s*(?:and\s+)?(?:properties|accessors|lambdas|operators|indexers))*\s+may\s+be\s+expression[- ]bodied\s+when\s+single[- ]line\b";
+
         private const string VarOn = "csharp_style_var_for_built_in_types = true|csharp_style_var_when_type_is_apparent = true|csharp_style_var_elsewhere = true";
 
         private const string ThisOff = "dotnet_style_qualification_for_field = false|dotnet_style_qualification_for_property = false|dotnet_style_qualification_for_method = false|dotnet_style_qualification_for_event = false";
@@ -336,6 +340,22 @@ namespace AgentGuard.Policy
                 ignores: new[] { "Constructors are never expression-bodied", "Expression-bodied members hide breakpoints" },
                 allowed: @"\bfor\s+(?:one|single)[- ]line\s+(?:methods|members)(?:,?\s+(?:and\s+)?(?:properties|accessors))*\b"),
             Entry(
+                "block bodies for constructors",
+                @"\bconstructors?(?:\s+and\s+methods?)?\s*(?::\s*|\s+(?:are|must\s+be|should\s+be)\s+)(?:\*\*)?never(?:\*\*)?\s+(?:be\s+)?expression[- ]bodied\b(?!\s*\(\s*`?\w+:(?:silent|none|suggestion))",
+                "IDE0021", "csharp_style_expression_bodied_constructors = false",
+                reads: new[] { "- **Constructors**: Never expression-bodied (`false:error`)", "Constructors and methods are **never** expression-bodied" },
+                ignores: new[] { "Constructors: never expression-bodied (`false:silent`)", "Expression-bodied constructors are fine", "Constructors never throw" },
+                allowed: ExpressionBodiedOthers,
+                positive: false),
+            Entry(
+                "block bodies for methods",
+                @"\b(?:methods?|constructors?\s+and\s+methods?)\s*(?::\s*|\s+(?:are|must\s+be|should\s+be)\s+)(?:\*\*)?never(?:\*\*)?\s+(?:be\s+)?expression[- ]bodied\b(?!\s*\(\s*`?\w+:(?:silent|none|suggestion))",
+                "IDE0022", "csharp_style_expression_bodied_methods = false",
+                reads: new[] { "- **Methods**: Never expression-bodied (`false:error`)", "Constructors and methods are **never** expression-bodied" },
+                ignores: new[] { "- **Methods**: Never expression-bodied (`false:silent`)", "Prefer expression-bodied methods", "Methods never return null" },
+                allowed: ExpressionBodiedOthers,
+                positive: false),
+            Entry(
                 "no unused parameters",
                 @"\bunused\s+parameters?\s+(?:must|should|are|get|gets)\s+(?:be\s+)?removed\b|\b(?:remove|no|avoid|never\s+leave)\s+unused\s+parameters?\b",
                 "IDE0060", "dotnet_code_quality_unused_parameters = all",
@@ -492,6 +512,8 @@ namespace AgentGuard.Policy
             ["target-typed new"] = new[] { "new" },
             ["no type name repeated after new"] = new[] { "new" },
             ["expression-bodied members"] = new[] { "expression-bodied", "expression bodied" },
+            ["block bodies for constructors"] = new[] { "expression-bodied", "expression bodied" },
+            ["block bodies for methods"] = new[] { "expression-bodied", "expression bodied" },
             ["no unused parameters"] = new[] { "unused parameter" },
             ["no unnecessary suppressions"] = new[] { "suppression" },
             ["no unused using directives"] = new[] { "using" },

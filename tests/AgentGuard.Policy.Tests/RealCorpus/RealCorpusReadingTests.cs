@@ -17,7 +17,7 @@ namespace AgentGuard.Policy.Tests.RealCorpus;
 public class RealCorpusReadingTests
 {
     /// <summary>Recall of C+P rules measured when the floor was last raised; a change that reads fewer fails.</summary>
-    public const double RecallFloor = 0.322;
+    public const double RecallFloor = 0.325;
 
     private readonly ITestOutputHelper _output;
 
