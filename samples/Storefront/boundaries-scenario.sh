@@ -4,7 +4,10 @@
 #   2. on a branch "agent", edits a forbidden file, a path a golden rule protects, a migration, a generated client,
 #      source without tests, and the package versions; the build fails with AG2001-AG2005;
 #   3. reverts the forbidden edits, adds a test, records the reviewed client (-t:AgentGuardReview) and builds with
-#      the approvals a reviewer would give (AgentGuardApprove); the build passes.
+#      the approvals a reviewer would give (AgentGuardApprove); the build passes;
+#   4. in CI mode, tries four ways to get a DateTime.Now past the golden rules by switching AgentGuard off in the
+#      project file (RunAnalyzers=false, a target that removes the analyzers, an analyzer config that silences AG0001,
+#      a condition on the package reference); each fails the build.
 # Exits non-zero when a step does not show what it should.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -93,3 +96,27 @@ build "-p:AgentGuardApprove=src/*/Migrations/**%3BAG2005" > "$work/out.txt" 2>&1
 grep "approved by AgentGuardApprove" "$work/out.txt" | sed "s|$repo/||g" | sort -u
 expect "approved by AgentGuardApprove: AG2005"
 printf '\nBuild succeeded with every boundary finding fixed, reviewed or approved.\n'
+
+# In CI a change cannot switch off its own gate: each attempt starts from main, adds a DateTime.Now the golden rules ban,
+# and edits the project so the analyzers would not see it.
+catalog=src/Storefront.Catalog/Storefront.Catalog.csproj
+attempt() {
+  local name=$1 target=$2 edit=$3; shift 3
+  step "CI mode: $name"
+  git checkout -q -f main
+  git clean -fdq
+  git checkout -q -B "agent-ci-$name"
+  printf 'namespace Storefront.Catalog;\n\n/// <summary>The time a product was listed.</summary>\npublic static class Listing\n{\n    /// <summary>Now.</summary>\n    public static System.DateTime Stamp() => System.DateTime.Now;\n}\n' > src/Storefront.Catalog/Listing.cs
+  printf '\n// Listing.Stamp is covered by the catalog tests.\n' >> tests/Storefront.Catalog.Tests/ProductTests.cs
+  eval "$edit"
+  git add -A && git commit -q -m "agent: $name"
+  AgentGuardMode=ci dotnet build "$target" -nologo -nodeReuse:false -p:UseSharedCompilation=false > "$work/out.txt" 2>&1 && { cat "$work/out.txt"; echo "CI let '$name' through" >&2; exit 1; }
+  grep -E "error AG" "$work/out.txt" | sed "s|$repo/||g" | sed 's/ \[.*\]$//' | sort -u | cut -c1-160
+  for id in "$@"; do expect "error $id"; done
+}
+attempt run-analyzers-off $catalog "sed -i 's|<ItemGroup>|<PropertyGroup><RunAnalyzers>false</RunAnalyzers></PropertyGroup>\n  <ItemGroup>|' $catalog" AG2007
+attempt target-removes-analyzers $catalog "sed -i 's|</Project>|  <Target Name=\"Quiet\" BeforeTargets=\"CoreCompile\"><ItemGroup><Analyzer Remove=\"@(Analyzer)\" Condition=\"\x27%(Filename)\x27 == \x27AgentGuard.Analyzers\x27\" /></ItemGroup></Target>\n</Project>|' $catalog" AG2007 AG2008
+attempt analyzer-config-silences-ag0001 $catalog "printf 'is_global = true\ndotnet_diagnostic.AG0001.severity = none\n' > src/Storefront.Catalog/quiet.globalconfig; sed -i 's|<ItemGroup>|<ItemGroup>\n    <GlobalAnalyzerConfigFiles Include=\"quiet.globalconfig\" />|' $catalog" AG2007
+# Without the package the catalog runs nothing of AgentGuard: CI builds the solution, whose other projects check the change.
+attempt package-reference-made-conditional Storefront.sln "sed -i 's|<PackageReference Include=\"AgentGuard.Analyzers\" PrivateAssets=\"all\" />|<PackageReference Include=\"AgentGuard.Analyzers\" PrivateAssets=\"all\" Condition=\"\x27\$(UseAgentGuard)\x27 == \x27true\x27\" />|' $catalog" AG2007
+printf '\nIn CI every attempt to switch AgentGuard off in the project failed the build.\n'

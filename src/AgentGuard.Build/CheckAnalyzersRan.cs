@@ -22,6 +22,9 @@ namespace AgentGuard.Build
         /// <summary>The compiler's error log (<c>$(ErrorLog)</c>, with or without <c>,version=</c>).</summary>
         public string ErrorLog { get; set; } = string.Empty;
 
+        /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): the error is reported on it.</summary>
+        public string ProjectFile { get; set; } = string.Empty;
+
         /// <summary>True when the project's own properties switch the analyzers or AgentGuard off.</summary>
         public bool AnalyzersOffByProject { get; set; }
 
@@ -61,7 +64,8 @@ namespace AgentGuard.Build
                 return true;
             }
 
-            Log.LogError(null, DiagnosticIds.AnalyzersDidNotRun, null, string.Empty, 0, 0, 0, 0, "{0}", problem);
+            // Reported on the project whose compilation it is, not on the targets file that runs the check.
+            Log.LogError(null, DiagnosticIds.AnalyzersDidNotRun, null, ProjectFile, 0, 0, 0, 0, "{0}", problem);
             return false;
         }
 
