@@ -25,6 +25,13 @@ namespace AgentGuard.Build
         /// <summary>The project file (<c>$(MSBuildProjectFullPath)</c>): the error is reported on it.</summary>
         public string ProjectFile { get; set; } = string.Empty;
 
+        /// <summary>
+        /// False when the mark cannot be looked for: the project names its own error log (which the frameworks of a
+        /// multi-targeted project or a whole solution may share and write while it is read), or switches off the
+        /// generated editorconfig through which the analyzers learn that CI mode wants the mark.
+        /// </summary>
+        public bool MarkerExpected { get; set; } = true;
+
         /// <summary>True when the project's own properties switch the analyzers or AgentGuard off.</summary>
         public bool AnalyzersOffByProject { get; set; }
 
@@ -33,6 +40,12 @@ namespace AgentGuard.Build
         {
             if (!IsCi || TrustedSetting("AgentGuardEnabled") == "false" || TrustedSetting("AgentGuardBoundaryCheck") == "false")
             {
+                return true;
+            }
+
+            if (!MarkerExpected)
+            {
+                Log.LogMessage(MessageImportance.Normal, "{0}", "AgentGuard: the project names its own error log or switches off the generated editorconfig, so AgentGuard's mark is not looked for.");
                 return true;
             }
 

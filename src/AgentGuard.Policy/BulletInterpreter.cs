@@ -73,6 +73,9 @@ namespace AgentGuard.Policy
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
         private static readonly string[] ButNot = { @"but\s+not" };
 
+        // "## When fixing bugs", "### If you touch the API": the items under it apply to some changes only.
+        private static readonly Regex SectionCondition = new Regex(@"\b(?:when|whenever|if|unless|while)\b", Options, Patterns.Timeout);
+
         // "not the other `Channel` constructors": every constructor but the ones the bullet asks for.
         private static readonly GatedPattern OtherConstructors = new GatedPattern(
             @"\bthe\s+other\s+\u0001(?<index>\d+)\u0002\s+(?:constructors?|ctors?)\b", Options, "other");
@@ -130,10 +133,11 @@ namespace AgentGuard.Policy
                 consumed,
                 parts,
                 pathKind: !targets.Contains(TargetKind.Path) ? PathRuleKind.Forbidden : section.AsksApproval ? PathRuleKind.Approval : PathRuleWords.KindOf(masked),
-                filesSection: PathRuleWords.IsFilesHeading(section.Label) || (section.AsksApproval && PathRuleWords.IsApprovalFilesHeading(section.Label)),
+                filesSection: PathRuleWords.IsFilesHeading(section.Label) || (section.AsksApproval && PathRuleWords.IsApprovalFilesHeading(section.Label) && IsBareList(masked)),
                 conditional: () => Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
                     || (HasModal(clauses[0]) && LimitedSubject.IsMatch(Placeholder.Replace(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
+            context.LimitedBySection = section.Label.Length > 0 && SectionCondition.IsMatch(section.Label);
             var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
 
             var first = RulePolarity.None;
@@ -353,34 +357,36 @@ namespace AgentGuard.Policy
         /// </summary>
         private static void ReadOtherConstructors(string clause, ClauseContext context)
         {
-            var match = OtherConstructors.Match(clause);
-            if (!match.Success || context.Conditional)
+            if (!OtherConstructors.CanMatch(clause) || context.Conditional)
             {
                 return;
             }
 
-            var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
-            var type = context.Codes[index].Trim();
-            if (context.Consumed.Contains(index) || TargetClassifier.Classify(type, out _, out var symbol) != TargetKind.Symbol || symbol!.IsConstruction)
+            foreach (Match match in OtherConstructors.Regex.Matches(clause))
             {
-                return;
-            }
-
-            var typeName = symbol.Segments[symbol.Segments.Count - 1].Name;
-            var exempt = new List<IReadOnlyList<string>>();
-            for (var other = 0; other < context.Codes.Count; other++)
-            {
-                var code = context.Codes[other].Trim();
-                if (other != index && CSharpNameParser.ParameterTypesOf(code) is { } parameters && CSharpNameParser.TryParse(code) is { } segments
-                    && segments[segments.Count - 1].Name == typeName)
+                var index = int.Parse(match.Groups["index"].Value, CultureInfo.InvariantCulture);
+                var type = context.Codes[index].Trim();
+                if (context.Consumed.Contains(index) || TargetClassifier.Classify(type, out _, out var symbol) != TargetKind.Symbol || symbol!.IsConstruction)
                 {
-                    exempt.Add(parameters);
+                    continue;
                 }
-            }
 
-            if (exempt.Count > 0 && context.Consumed.Add(index))
-            {
-                context.Parts.AddSymbol(symbol.AsConstructionExcept(exempt));
+                var typeName = symbol.Segments[symbol.Segments.Count - 1].Name;
+                var exempt = new List<IReadOnlyList<string>>();
+                for (var other = 0; other < context.Codes.Count; other++)
+                {
+                    var code = context.Codes[other].Trim();
+                    if (other != index && CSharpNameParser.ParameterTypesOf(code) is { } parameters && CSharpNameParser.TryParse(code) is { } segments
+                        && segments[segments.Count - 1].Name == typeName)
+                    {
+                        exempt.Add(parameters);
+                    }
+                }
+
+                if (exempt.Count > 0 && context.Consumed.Add(index))
+                {
+                    context.Parts.AddSymbol(symbol.AsConstructionExcept(exempt));
+                }
             }
         }
 
@@ -462,7 +468,7 @@ namespace AgentGuard.Policy
         {
             if (!PathRuleWords.TryMatchTests(masked, out var source, out var tests) || targets[tests] != TargetKind.Path || (source >= 0 && targets[source] != TargetKind.Path))
             {
-                if (codes.Count == 0 && PathRuleWords.AsksTestsWithEveryChange(masked) && !PolarityWords.HasEscapeClause(masked))
+                if (codes.Count == 0 && PathRuleWords.AsksTestsWithEveryChange(masked) && !PolarityWords.HasEscapeClause(masked) && !context.LimitedBySection)
                 {
                     // No folder named: a test changes with the code wherever the team keeps its tests.
                     context.Parts.Paths.Add(new PathRule("**/*.cs", PathRuleKind.Tests, PathRuleWords.AnyTestFolder));
@@ -697,6 +703,11 @@ namespace AgentGuard.Policy
             return at;
         }
 
+        /// <summary>"`a`, `b` and `c`": an item that is only its targets, with nothing that says what it does with them.</summary>
+        private static bool IsBareList(string masked) =>
+            Placeholder.Replace(masked, " ").Replace(",", " ").Replace(";", " ").Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries)
+                .All(word => word.Equals("and", System.StringComparison.OrdinalIgnoreCase) || word.Equals("or", System.StringComparison.OrdinalIgnoreCase) || word.Trim('.', ':').Length == 0);
+
         /// <summary>True when the text holds ".X", which every dotted name in prose does: the others skip its pattern.</summary>
         private static bool HasDotBeforeCapital(string text)
         {
@@ -769,6 +780,9 @@ namespace AgentGuard.Policy
 
             /// <summary>True under a heading that says its items are files ("## Do NOT Modify").</summary>
             public bool FilesSection { get; }
+
+            /// <summary>True under a heading that limits its items to some changes ("## When fixing bugs").</summary>
+            public bool LimitedBySection { get; set; }
 
             /// <summary>The bullet's plain text, for what only the whole bullet says ("**Nullable**: always enabled").</summary>
             public string Bullet { get; set; } = string.Empty;

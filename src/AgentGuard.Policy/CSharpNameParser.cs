@@ -86,8 +86,8 @@ namespace AgentGuard.Policy
             Patterns.Timeout);
 
         /// <summary>
-        /// "`Channel(ChannelOptions)`": the parameter types a name's call lists, white space removed
-        /// (<c>ChannelOptions</c>; <c>string,int</c>), or null when the text lists none.
+        /// "`Channel(ChannelOptions)`": the parameter types a name's call lists, each trimmed (<c>ChannelOptions</c>;
+        /// <c>string</c>, <c>int</c>; <c>params object[]</c>), or null when the text lists none.
         /// </summary>
         public static IReadOnlyList<string>? ParameterTypesOf(string text)
         {
@@ -105,18 +105,23 @@ namespace AgentGuard.Policy
                 depth += c == '<' ? 1 : c == '>' ? -1 : 0;
                 if (c == ',' && depth == 0)
                 {
-                    types.Add(current.ToString());
+                    types.Add(current.ToString().Trim());
                     current.Clear();
                 }
                 else if (!char.IsWhiteSpace(c))
                 {
                     current.Append(c);
                 }
+                else if (current.Length > 0 && current[current.Length - 1] != ' ')
+                {
+                    // "params object[]": the modifier stays a word of its own.
+                    current.Append(' ');
+                }
             }
 
             if (current.Length > 0 || types.Count > 0)
             {
-                types.Add(current.ToString());
+                types.Add(current.ToString().Trim());
             }
 
             return types;

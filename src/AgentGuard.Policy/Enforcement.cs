@@ -65,6 +65,16 @@ namespace AgentGuard.Policy
     /// <summary>A path or glob a rule protects ("Never edit `eng/common/**`"), relative to the rule file's folder.</summary>
     public sealed class PathRule
     {
+        /// <summary>
+        /// The tests glob of a rule that asks tests for every change and names no folder: any changed file whose path
+        /// names a test (a folder or file name holding "test" or "spec", in any case) counts.
+        /// </summary>
+        public const string AnyTests = "**/*test*/**";
+
+        /// <summary>True when <paramref name="path"/> names a test: a segment holding "test" or "spec", in any case.</summary>
+        public static bool NamesTest(string path) =>
+            path.IndexOf("test", StringComparison.OrdinalIgnoreCase) >= 0 || path.IndexOf("spec", StringComparison.OrdinalIgnoreCase) >= 0;
+
         /// <summary>Creates a path rule.</summary>
         public PathRule(string glob, PathRuleKind kind, string? testsGlob = null)
         {

@@ -30,6 +30,15 @@ namespace AgentGuard.Policy
             "never", "don't", "dont", "doesn't", "mustn't", "shouldn't", "can't", "cannot", "won't", @"(?:do|does|must|should|shall|will)\s+not", @"(?:must|should|shall|will)\s+never",
         };
 
+        /// <summary>
+        /// The negations that command ("never", "do not", "must not"), without the ones that describe ("won't", "doesn't",
+        /// "cannot"): "it won't change unless the API does" says nothing about editing it.
+        /// </summary>
+        public static readonly string[] Commands =
+        {
+            "never", "don't", "dont", "mustn't", "shouldn't", @"(?:do|must|should|shall)\s+not", @"(?:must|should|shall)\s+never",
+        };
+
         /// <summary>Words that forbid on their own, as a list heading or a clause's first word: "Avoid", "No", "Stop".</summary>
         public static readonly string[] Prohibitions = { "avoid", "no", "not", "stop", "forbidden", "prohibited" };
 
@@ -118,7 +127,7 @@ namespace AgentGuard.Policy
         public static readonly string[] ApprovalHeadings =
         {
             @"ask\s+(?:me\s+|us\s+|a\s+human\s+|the\s+user\s+|the\s+maintainers?\s+)?(?:first|before)", @"(?:requires?|needs?)\s+(?:human\s+|explicit\s+|prior\s+)?approval",
-            @"only\s+with\s+approval", @"check\s+(?:with\s+(?:a\s+human|me|us|the\s+user|maintainers?)\s+)?first",
+            @"only\s+with\s+approval", @"check\s+with\s+(?:a\s+human|me|us|the\s+user|maintainers?)\s+first",
         };
 
         /// <summary>A pattern fragment matching one entry of the lists, as a group.</summary>

@@ -36,7 +36,7 @@ namespace AgentGuard.Policy
             Patterns.Timeout);
 
         private static readonly Regex FilesHeading = new Regex(
-            @"\b(?:files?|folders?|directories|paths?)\b.*\b(?:not|never|don'?t)\b.*\b(?:edit|modify|touch|change|commit)\b|^\W*" + Lexicon.Any(Lexicon.Negations) + @"\s+(?:edit|modify|touch|change|commit)\b|\bprotected\s+(?:files|paths|folders)\b|\bread[- ]only\s+(?:files|paths|folders)\b",
+            @"\b(?:files?|folders?|directories|paths?)\b.*\b(?:not|never|don'?t)\b.*\b(?:edit|modify|touch|change|commit)\b|^\W*" + Lexicon.Any(Lexicon.Commands) + @"\s+(?:edit|modify|touch|change|commit)\b|\bprotected\s+(?:files|paths|folders)\b|\bread[- ]only\s+(?:files|paths|folders)\b",
             Options,
             Patterns.Timeout);
 
@@ -58,7 +58,7 @@ namespace AgentGuard.Policy
 
         // ...and "never hand-edit it" says they are not edited by hand.
         private static readonly Regex NoHandEdits = new Regex(
-            @"\b(?:" + Lexicon.Any(Lexicon.Negations) + @"|no)\s+(?:(?:hand|manual(?:ly)?)[- ]?)?(?:edit|edits|modify|change|touch)\b|\b(?:edit|modify|change)\w*\s+(?:it\s+|them\s+)?(?:by\s+hand|manually)\b|\bhand[- ]edit",
+            @"\b(?:" + Lexicon.Any(Lexicon.Commands) + @"|no)\s+(?:(?:hand|manual(?:ly)?)[- ]?)?(?:edit|edits|modify|change|touch)\b|\b(?:edit|modify|change)\w*\s+(?:it\s+|them\s+)?(?:by\s+hand|manually)\b|\bhand[- ]edit",
             Options,
             Patterns.Timeout);
 
@@ -80,22 +80,24 @@ namespace AgentGuard.Policy
         // "Add or update tests to cover your changes", "Write tests for all changes", "Every code change must include tests",
         // "Ensure all changes are covered by tests": every change, whatever it is, comes with a change to a test. "Tests for
         // new features" or "for behavioral changes" name a kind of change that only a reader can tell, and are not read.
-        private const string AllChanges = @"(?:(?:all|every|each|any|your|the|its|their)\s+)+(?:(?:code|source|functional)\s+)?changes?";
+        private const string AllChanges = @"(?:(?:all|every|each|any|your)\s+)+(?:(?:code|source|functional)\s+)?changes?";
         private const string SomeTests = @"(?:(?:unit|new|matching|corresponding|relevant|appropriate|the|comprehensive)\s+)*tests?(?:\s+(?:validation|coverage|cases))?";
 
         // "**Universal test coverage**: every code change ...": a short label before a colon names the rule.
-        private const string Label = @"^\W*(?:[\w ,/-]{1,40}:\s+)?";
+        // A label with a condition or a hedge ("If you change public APIs:", "Optional:") limits the rule: not read.
+        private const string Label = @"^\W*(?:(?!(?:[\w ,/-]*\b(?:if|when|whenever|where|unless|optional(?:ly)?|consider|ideally|for|before|after)\b))[\w ,/-]{1,40}:\s+)?";
 
         private static readonly Regex TestsWithEveryChange = new Regex(
             Label + @"(?:always\s+|please\s+)?(?:add|write|include|provide|update)(?:\s*(?:/|\bor\b|\band\b)\s*(?:add|update|extend|write))?\s+" + SomeTests
             + @"\s+(?:that\s+cover|to\s+cover|covering|for|with)\s+" + AllChanges + @"\s*[.!]?\s*$"
             + @"|" + Label + AllChanges + @"\s+(?:must|should|shall|needs?\s+to|has\s+to|have\s+to)\s+(?:include|come\s+with|be\s+covered\s+by|be\s+accompanied\s+by|have)\s+" + SomeTests + @"\s*[.!]?\s*$"
-            + @"|^\W*(?:always\s+)?(?:ensure|make\s+sure)\s+(?:that\s+)?" + AllChanges + @"\s+(?:are|is)\s+covered\s+by\s+" + SomeTests + @"\b",
+            + @"|^\W*(?:always\s+)?(?:ensure|make\s+sure)\s+(?:that\s+)?" + AllChanges + @"\s+(?:are|is)\s+covered\s+by\s+" + SomeTests
+            + @"(?:\s+and\s+documentation)?(?:\s+before\s+(?:committing|merging|pushing|opening\s+a\s+(?:pr|pull\s+request)))?\s*[.!]?\s*$",
             Options,
             Patterns.Timeout);
 
         /// <summary>The folders a test file is in, by the names .NET teams give them: <c>tests/</c>, <c>test/</c>, <c>Shop.Tests/</c>, <c>UnitTests/</c>.</summary>
-        public const string AnyTestFolder = "**/*test*/**";
+        public const string AnyTestFolder = PathRule.AnyTests;
 
         // "remove the `area/docs` label": what follows the span says it names something else than a file.
         private static readonly Regex OtherNoun = new Regex(
@@ -110,7 +112,8 @@ namespace AgentGuard.Policy
         private static readonly Regex HoldsFileVerb = new Regex(@"\b" + FileVerb + @"\b", Options, Patterns.Timeout);
 
         // ".csproj" alone is an extension; ".editorconfig" and ".env" are the names of files.
-        private static readonly Regex LoneExtension = new Regex(@"^\.(?!(?:editorconfig|globalconfig|gitignore|env)$)(?<extension>[a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        // ".config" is also the folder of dotnet tools' manifest: not read as an extension.
+        private static readonly Regex LoneExtension = new Regex(@"^\.(?!(?:editorconfig|globalconfig|gitignore|env|config)$)(?<extension>[a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private static readonly Regex Suffix = new Regex(@"^\.(?!env\b)[\w-]+(?:\.[\w-]+)*\.(?<extension>[a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
 

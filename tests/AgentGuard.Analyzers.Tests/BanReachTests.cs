@@ -69,6 +69,36 @@ public class BanReachTests
             """);
 
     [Fact]
+    public Task Other_constructors_ban_matches_optional_parameters_and_generic_types_as_declared() =>
+        Verify("- Use `Shop.Pool(PoolOptions)` and `Shop.Index<TKey>(IEqualityComparer<TKey>)`, not the other `Shop.Pool` constructors or the other `Shop.Index` constructors", """
+            using System.Collections.Generic;
+            namespace Shop
+            {
+                public sealed class PoolOptions { }
+                public sealed class Pool
+                {
+                    public Pool(PoolOptions options, string? name = null) { }
+                    public Pool(int size) { }
+                }
+
+                public sealed class Index<TKey>
+                {
+                    public Index() { }
+                    public Index(IEqualityComparer<TKey> comparer) { }
+                }
+
+                class Store
+                {
+                    Pool Configured() => new Pool(new PoolOptions());
+                    Pool Named() => new Pool(new PoolOptions(), "orders");
+                    Pool Sized() => {|AG0001:new Pool|}(4);
+                    Index<string> ByName() => new Index<string>(System.StringComparer.Ordinal);
+                    Index<string> Plain() => {|AG0001:new Index<string>|}();
+                }
+            }
+            """);
+
+    [Fact]
     public Task Construction_ban_reports_new_and_not_other_uses_of_the_type() =>
         Verify("- Use `IHttpClientFactory` rather than `new HttpClient()`", """
             using System.Net.Http;

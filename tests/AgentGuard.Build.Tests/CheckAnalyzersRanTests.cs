@@ -14,12 +14,12 @@ public sealed class CheckAnalyzersRanTests
     private const string SuppressedMark = """{"version":"2.1.0","runs":[{"results":[{"ruleId":"AG0014","level":"note","message":{"text":"AgentGuard's analyzers ran in this compilation"},"suppressions":[{"kind":"inSource"}]}]}]}""";
     private const string SarifOne = """{"version":"1.0.0","runs":[{"results":[{"ruleId":"AG0014","level":"note","message":"AgentGuard's analyzers ran in this compilation"}]}]}""";
 
-    private static (bool Succeeded, RecordingBuildEngine Engine) Run(GitRepository repository, string? errorLog, IDictionary<string, string>? environment = null, bool analyzersOff = false)
+    private static (bool Succeeded, RecordingBuildEngine Engine) Run(GitRepository repository, string? errorLog, IDictionary<string, string>? environment = null, bool analyzersOff = false, bool markerExpected = true)
     {
         string? path = null;
         if (errorLog != null)
         {
-            path = repository.PathOf("src/Shop/obj/agentguard.compile.sarif");
+            path = repository.PathOf("src/Shop/obj/agentguard-compile.sarif");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, errorLog);
         }
@@ -34,6 +34,7 @@ public sealed class CheckAnalyzersRanTests
             ProjectDirectory = repository.PathOf("src/Shop"),
             ErrorLog = path == null ? string.Empty : path + ",version=2.1",
             AnalyzersOffByProject = analyzersOff,
+            MarkerExpected = markerExpected,
             TrustedSource = BoundaryTasks.Environment((IReadOnlyDictionary<string, string>?)(environment as Dictionary<string, string>) ?? new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true" }),
         };
         return (task.Execute(), engine);
@@ -94,6 +95,7 @@ public sealed class CheckAnalyzersRanTests
 
         Assert.True(Run(repository, Unmarked, new Dictionary<string, string>()).Succeeded);
         Assert.True(Run(repository, Unmarked, analyzersOff: true).Succeeded);
+        Assert.True(Run(repository, Unmarked, markerExpected: false).Succeeded);
         Assert.True(Run(repository, Unmarked, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["AgentGuardBoundaryCheck"] = "false" }).Succeeded);
         Assert.True(Run(bare, Unmarked).Succeeded);
     }

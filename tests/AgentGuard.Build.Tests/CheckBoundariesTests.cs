@@ -322,6 +322,24 @@ public sealed class CheckBoundariesTests
         Assert.Equal(string.Empty, BoundaryTasks.Check(repository, baseRef: "main").Findings(repository));
     }
 
+    [Theory]
+    [InlineData("tests/Shop.Tests/OrderTests.cs")]
+    [InlineData("specs/Shop.Specs/OrderSpec.cs")]
+    [InlineData("src/Shop/OrderTests.cs")]
+    public void A_rule_asking_tests_for_every_change_is_met_by_a_changed_file_that_names_a_test_wherever_it_is(string test)
+    {
+        const string Manifest = "{}\n";
+        using var repository = BoundaryTasks.Create(Manifest, new Dictionary<string, string> { ["CLAUDE.md"] = "# Rules\n\n- Add or update tests to cover your changes\n" });
+        repository.Write("src/Shop/Order.cs", "class Order { int Lines; }\n").Commit("order lines");
+
+        var without = BoundaryTasks.Check(repository, ruleFiles: new[] { "CLAUDE.md" });
+        repository.Write(test, "class OrderTests { int Lines; }\n").Commit("a test");
+        var with = BoundaryTasks.Check(repository, ruleFiles: new[] { "CLAUDE.md" });
+
+        Assert.Equal("AG2004 src/Shop/Order.cs", without.Findings(repository));
+        Assert.Equal(string.Empty, with.Findings(repository));
+    }
+
     [Fact]
     public void A_golden_rule_path_rule_is_AG2001_or_AG2002_citing_the_rule_file_and_line()
     {

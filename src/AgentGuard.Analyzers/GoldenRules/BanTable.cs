@@ -247,9 +247,14 @@ namespace AgentGuard.Analyzers.GoldenRules
         /// <summary>True when <paramref name="constructor"/> has the parameter types of a constructor the rule allows.</summary>
         private static bool Exempts(RuleTarget target, IMethodSymbol constructor)
         {
+            // The written types are compared with the constructor as declared (IEqualityComparer<TKey>) and as used
+            // (IEqualityComparer<string>); parameters the rule leaves out must be optional.
+            var declared = constructor.OriginalDefinition;
             foreach (var parameters in target.ExemptConstructors)
             {
-                if (parameters.Count == constructor.Parameters.Length && parameters.Select((written, index) => SameType(written, constructor.Parameters[index].Type)).All(same => same))
+                if (parameters.Count <= constructor.Parameters.Length
+                    && constructor.Parameters.Skip(parameters.Count).All(parameter => parameter.IsOptional || parameter.IsParams)
+                    && parameters.Select((written, index) => SameType(written, constructor.Parameters[index].Type) || SameType(written, declared.Parameters[index].Type)).All(same => same))
                 {
                     return true;
                 }
@@ -261,15 +266,15 @@ namespace AgentGuard.Analyzers.GoldenRules
         /// <summary>"ChannelOptions", "string", "System.String", "List&lt;int&gt;", "params object[]" as a rule writes a parameter type.</summary>
         private static bool SameType(string written, ITypeSymbol type)
         {
-            foreach (var modifier in new[] { "ref", "out", "in", "params" })
+            foreach (var modifier in new[] { "ref ", "out ", "in ", "params " })
             {
-                if (written.StartsWith(modifier, StringComparison.Ordinal) && written.Length > modifier.Length && !char.IsLetterOrDigit(written[modifier.Length]))
+                if (written.StartsWith(modifier, StringComparison.Ordinal))
                 {
                     written = written.Substring(modifier.Length);
                 }
             }
 
-            written = written.TrimEnd('?');
+            written = written.Replace(" ", string.Empty).TrimEnd('?');
             return written == type.Name
                 || written == type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat).Replace(" ", string.Empty).TrimEnd('?')
                 || written == type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat).Replace(" ", string.Empty).TrimEnd('?');

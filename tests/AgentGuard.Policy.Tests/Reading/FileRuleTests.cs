@@ -19,6 +19,7 @@ public class FileRuleTests
     [InlineData("- Don't touch `global.json`", "Forbidden global.json")]
     [InlineData("## Do NOT Modify\n- `src/Legacy/**`", "Forbidden src/Legacy/**")]
     [InlineData("### Files you must never edit\n- `build/signing.props`", "Forbidden build/signing.props")]
+    [InlineData("- Never edit `.config`", "Forbidden .config")]
     public void Span_that_a_file_verb_acts_on_is_a_forbidden_path(string markdown, string expected)
     {
         Assert.Equal(new[] { expected }, Paths(markdown));
@@ -31,6 +32,7 @@ public class FileRuleTests
     [InlineData("- Don't use real domains in samples; use `.invalid` hosts")]
     [InlineData("- ❌ Drafts in the repository root → use `docs/drafts/`")]
     [InlineData("- Never hardcode package versions in `.csproj` files")]
+    [InlineData("- `api/openapi.json` is generated; it won't change unless the API does")]
     [InlineData("- The linter runs in `tools/lint/`; never call it directly")]
     [InlineData("- Don't push to `git@github.com:contoso/shop.git` by hand")]
     [InlineData("- Never: `src/Legacy/**`")]
@@ -64,6 +66,8 @@ public class FileRuleTests
     [InlineData("### Ask first\n- Adding a dependency on `Newtonsoft.Json`")]
     [InlineData("### Ask first\n- Skipping a flaky test")]
     [InlineData("### Ask questions first when the task is unclear\n- Editing `global.json` is fine")]
+    [InlineData("## Check first before adding code\n- Look in `src/Shared/` for a helper")]
+    [InlineData("## Ask before changing\n- Reading `src/Shared/` first")]
     public void Ask_first_items_that_change_no_file_ban_and_approve_nothing(string markdown)
     {
         var rules = RuleFileReader.Read(markdown + "\n").Rules;
@@ -111,6 +115,11 @@ public class FileRuleTests
     [InlineData("- Run the tests for your changes")]
     [InlineData("- Tests for all changes run in CI")]
     [InlineData("- Never add tests for every change")]
+    [InlineData("- Optional: add tests for your changes")]
+    [InlineData("- If you change public APIs: write tests for your changes")]
+    [InlineData("## When fixing bugs\n- Add or update tests to cover your changes")]
+    [InlineData("- Add tests for the change")]
+    [InlineData("- Make sure all changes are covered by tests (existing or new)")]
     public void Advice_about_tests_pairs_nothing(string markdown)
     {
         Assert.Empty(Paths(markdown));
@@ -204,14 +213,15 @@ public class ExactTargetTests
 
     [Theory]
     [InlineData("- Use `Channel(ChannelOptions)`, not the other `Channel` constructors", "new Channel() except Channel(ChannelOptions)", "ChannelOptions")]
-    [InlineData("- Create feeds with `Feed(string, FeedOptions)`, never the other `Feed` ctors", "new Feed() except Feed(string, FeedOptions)", "string,FeedOptions")]
+    [InlineData("- Use `Log(params object[])`, not the other `Log` constructors", "new Log() except Log(params object[])", "params object[]")]
+    [InlineData("- Create feeds with `Feed(string, FeedOptions)`, never the other `Feed` ctors", "new Feed() except Feed(string, FeedOptions)", "string|FeedOptions")]
     public void Other_constructors_rule_bans_construction_except_the_constructor_it_names(string markdown, string text, string parameters)
     {
         var target = Assert.Single(Assert.Single(RuleFileReader.Read(markdown + "\n").Rules).BannedTargets);
 
         Assert.True(target.IsConstruction);
         Assert.Equal(text, target.Text);
-        Assert.Equal(parameters, string.Join(",", target.ExemptConstructors.Single()));
+        Assert.Equal(parameters, string.Join("|", target.ExemptConstructors.Single()));
     }
 
     [Theory]

@@ -22,12 +22,12 @@ namespace AgentGuard.Build.Boundaries.Checks
             var testFiles = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pairing in pairings)
             {
-                testFiles.UnionWith(pairing.Tests.Matches(context.Existing, pairing.Folder).Select(match => BoundaryCheckContext.Join(pairing.Folder, match)));
+                testFiles.UnionWith(TestsOf(pairing, context).Select(match => BoundaryCheckContext.Join(pairing.Folder, match)));
             }
 
             foreach (var pairing in pairings)
             {
-                var tests = pairing.Tests.Matches(context.Existing, pairing.Folder);
+                var tests = TestsOf(pairing, context);
                 foreach (var source in pairing.Source.Matches(context.Existing, pairing.Folder))
                 {
                     var path = BoundaryCheckContext.Join(pairing.Folder, source);
@@ -61,6 +61,17 @@ namespace AgentGuard.Build.Boundaries.Checks
                 }
             }
         }
+
+        /// <summary>The changed files that count as the pairing's tests, relative to its folder.</summary>
+        private static IReadOnlyList<string> TestsOf(TestPairing pairing, BoundaryCheckContext context) =>
+            pairing.TestsText == PathRule.AnyTests
+                // "Add tests for your changes" names no folder: any changed file whose path names a test counts
+                // (tests/, Shop.Tests/, Shop.Specs/, OrderTests.cs beside its source).
+                ? pairing.Source.Matches(context.Existing, pairing.Folder).Concat(AllChanged(context, pairing.Folder)).Distinct().Where(PathRule.NamesTest).ToList()
+                : pairing.Tests.Matches(context.Existing, pairing.Folder);
+
+        private static IEnumerable<string> AllChanged(BoundaryCheckContext context, string folder) =>
+            PathGlob.Parse("**").Matches(context.Existing, folder);
 
         private static IEnumerable<TestPairing> TestPairings(BoundaryCheckContext context)
         {
