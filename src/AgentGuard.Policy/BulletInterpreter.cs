@@ -471,7 +471,7 @@ namespace AgentGuard.Policy
                 if (codes.Count == 0 && PathRuleWords.AsksTestsWithEveryChange(masked) && !PolarityWords.HasEscapeClause(masked) && !context.LimitedBySection)
                 {
                     // No folder named: a test changes with the code wherever the team keeps its tests.
-                    context.Parts.Paths.Add(new PathRule("**/*.cs", PathRuleKind.Tests, PathRuleWords.AnyTestFolder));
+                    context.Parts.Paths.Add(new PathRule("**/*.cs", PathRuleKind.Tests, PathRule.AnyTests));
                     return true;
                 }
 

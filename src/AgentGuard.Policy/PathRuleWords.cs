@@ -96,9 +96,6 @@ namespace AgentGuard.Policy
             Options,
             Patterns.Timeout);
 
-        /// <summary>The folders a test file is in, by the names .NET teams give them: <c>tests/</c>, <c>test/</c>, <c>Shop.Tests/</c>, <c>UnitTests/</c>.</summary>
-        public const string AnyTestFolder = PathRule.AnyTests;
-
         // "remove the `area/docs` label": what follows the span says it names something else than a file.
         private static readonly Regex OtherNoun = new Regex(
             @"^\s*(?:labels?|tags?|branch(?:es)?|options?|flags?|arguments?|parameters?|settings?|fields?|headers?|propert(?:y|ies)|keys?|commands?|steps?|jobs?|checks?|rules?|attributes?"

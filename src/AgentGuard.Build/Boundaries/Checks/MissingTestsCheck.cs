@@ -19,15 +19,16 @@ namespace AgentGuard.Build.Boundaries.Checks
                 return;
             }
 
+            var testsOf = pairings.ToDictionary(pairing => pairing, pairing => TestsOf(pairing, context));
             var testFiles = new HashSet<string>(StringComparer.Ordinal);
             foreach (var pairing in pairings)
             {
-                testFiles.UnionWith(TestsOf(pairing, context).Select(match => BoundaryCheckContext.Join(pairing.Folder, match)));
+                testFiles.UnionWith(testsOf[pairing].Select(match => BoundaryCheckContext.Join(pairing.Folder, match)));
             }
 
             foreach (var pairing in pairings)
             {
-                var tests = TestsOf(pairing, context);
+                var tests = testsOf[pairing];
                 foreach (var source in pairing.Source.Matches(context.Existing, pairing.Folder))
                 {
                     var path = BoundaryCheckContext.Join(pairing.Folder, source);
@@ -67,11 +68,8 @@ namespace AgentGuard.Build.Boundaries.Checks
             pairing.TestsText == PathRule.AnyTests
                 // "Add tests for your changes" names no folder: any changed file whose path names a test counts
                 // (tests/, Shop.Tests/, Shop.Specs/, OrderTests.cs beside its source).
-                ? pairing.Source.Matches(context.Existing, pairing.Folder).Concat(AllChanged(context, pairing.Folder)).Distinct().Where(PathRule.NamesTest).ToList()
+                ? PathGlob.Parse("**").Matches(context.Existing, pairing.Folder).Where(PathRule.NamesTest).ToList()
                 : pairing.Tests.Matches(context.Existing, pairing.Folder);
-
-        private static IEnumerable<string> AllChanged(BoundaryCheckContext context, string folder) =>
-            PathGlob.Parse("**").Matches(context.Existing, folder);
 
         private static IEnumerable<TestPairing> TestPairings(BoundaryCheckContext context)
         {
