@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -8,7 +9,7 @@ namespace AgentGuard.Analyzers.Tests;
 public class BanReachTests
 {
     private static Task Verify(string rules, string source) =>
-        AnalyzerTest<BannedSymbolAnalyzer>.VerifyAsync(source, ("/repo/CLAUDE.md", rules));
+        GuardAnalyzerTest<BannedSymbolAnalyzer>.VerifyAsync(source, ("/repo/CLAUDE.md", rules));
 
     [Fact]
     public Task Inherited_member_reached_through_another_type_is_not_a_use_of_the_banned_base() =>

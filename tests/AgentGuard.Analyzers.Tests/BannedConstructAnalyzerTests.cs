@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -8,7 +9,7 @@ namespace AgentGuard.Analyzers.Tests;
 public class BannedConstructAnalyzerTests
 {
     private static Task Verify(string rules, string source) =>
-        AnalyzerTest<BannedConstructAnalyzer>.VerifyAsync(source, ("/repo/CLAUDE.md", rules));
+        GuardAnalyzerTest<BannedConstructAnalyzer>.VerifyAsync(source, ("/repo/CLAUDE.md", rules));
 
     [Fact]
     public Task Async_void_methods_and_local_functions_are_reported_but_event_handlers_and_overrides_are_not() =>
@@ -145,9 +146,9 @@ public class BannedConstructAnalyzerTests
     [Fact]
     public Task Generated_code_is_not_analyzed()
     {
-        var test = new AnalyzerTest<BannedConstructAnalyzer>
+        var test = new GuardAnalyzerTest<BannedConstructAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/src/Proxy.g.cs", "class Proxy { void Go() { goto end; end: ; } }"),
                 ("/src/Flow.cs", "class Flow { void Go() { {|AG0002:goto|} end; end: ; } }"),
@@ -160,16 +161,18 @@ public class BannedConstructAnalyzerTests
     [Fact]
     public async Task Message_names_the_construct_and_quotes_the_rule()
     {
-        var test = new AnalyzerTest<BannedConstructAnalyzer>
+        var test = new GuardAnalyzerTest<BannedConstructAnalyzer>
         {
-            Sources = { "class Flow { void Go() { {|AG0002:goto|} end; end: ; } }" },
+            Sources = { "class Flow { void Go() { {|#0:goto|} end; end: ; } }" },
             AdditionalFiles = { ("/repo/AGENTS.md", "# Style\n\n- Never use `goto`\n") },
-            GlobalOptions = { ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+            BuildProperties = { ["AgentGuardRepositoryRoot"] = "/repo" },
+            ExpectedDiagnostics =
+            {
+                GuardAnalyzerTest<BannedConstructAnalyzer>.DiagnosticWithArguments("AG0002", "goto", "AGENTS.md", 3, "Never use goto").WithLocation(0),
+            },
         };
 
         await test.RunAsync();
-
-        Assert.Equal("'goto' is banned by a golden rule (AGENTS.md line 3: \"Never use goto\")", Assert.Single(test.Diagnostics).GetMessage());
     }
 }
 
@@ -177,7 +180,7 @@ public class NullLiteralForgivingTests
 {
     [Fact]
     public Task Null_bang_rule_reports_null_and_default_literals_only() =>
-        AnalyzerTest<BannedConstructAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<BannedConstructAnalyzer>.VerifyAsync("""
             #nullable enable
             class Order
             {

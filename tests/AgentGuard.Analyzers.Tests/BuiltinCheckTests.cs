@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 
@@ -11,7 +12,7 @@ public class TodoMarkerAnalyzerTests
 {
     [Fact]
     public Task Markers_that_lead_a_comment_or_precede_a_colon_are_reported() =>
-        AnalyzerTest<TodoMarkerAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<TodoMarkerAnalyzer>.VerifyAsync("""
             class Orders
             {
                 // {|AG1001:TODO|} validate the address
@@ -29,7 +30,7 @@ public class TodoMarkerAnalyzerTests
 
     [Fact]
     public Task Marker_words_in_code_strings_and_prose_are_not_reported() =>
-        AnalyzerTest<TodoMarkerAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<TodoMarkerAnalyzer>.VerifyAsync("""
             class TodoList
             {
                 private int todoCount;
@@ -47,7 +48,7 @@ public class TodoMarkerAnalyzerTests
     [Fact]
     public Task Issue_references_pass_when_the_editorconfig_allows_them()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
             Sources =
             {
@@ -63,27 +64,27 @@ public class TodoMarkerAnalyzerTests
                 """,
             },
         };
-        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1001.allow_issue_reference"] = "true" };
+        test.WithEditorConfig("[/0/Test0.cs]\nagentguard.ag1001.allow_issue_reference = true\n");
         return test.RunAsync();
     }
 
     [Fact]
     public Task Marker_list_comes_from_the_editorconfig()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
             Sources = { "class A\n{\n    // TODO later\n    // {|AG1001:NOCOMMIT|} remove\n    void M() { }\n}\n" },
         };
-        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1001.markers"] = "NOCOMMIT" };
+        test.WithEditorConfig("[/0/Test0.cs]\nagentguard.ag1001.markers = NOCOMMIT\n");
         return test.RunAsync();
     }
 
     [Fact]
     public Task Generated_code_is_not_analyzed()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/src/Client.g.cs", "// TODO regenerate\nclass Client { }"),
                 ("/src/Api.Designer.cs", "// TODO regenerate\nclass Api { }"),
@@ -96,29 +97,28 @@ public class TodoMarkerAnalyzerTests
     [Fact]
     public async Task Golden_rule_that_forbids_markers_makes_them_errors_and_is_quoted()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
-            Sources = { "class A\n{\n    // {|AG1001:TODO|} later\n    void M() { }\n}\n" },
+            Sources = { "class A\n{\n    // {|#0:TODO|} later\n    void M() { }\n}\n" },
             AdditionalFiles = { ("/repo/CLAUDE.md", "# Rules\n\n## Never\n- Leave TODO or FIXME comments in committed code\n") },
-            GlobalOptions = { ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+            BuildProperties = { ["AgentGuardRepositoryRoot"] = "/repo" },
+            ExpectedDiagnostics =
+            {
+                GuardAnalyzerTest<TodoMarkerAnalyzer>.Diagnostic("AG1001").WithLocation(0).WithSeverity(DiagnosticSeverity.Error)
+                    .WithMessage("'TODO' marker left in a comment (forbidden by a golden rule: CLAUDE.md line 4: \"Never: Leave TODO or FIXME comments in committed code\")"),
+            },
         };
 
         await test.RunAsync();
-
-        var diagnostic = Assert.Single(test.Diagnostics);
-        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
-        Assert.Equal("'TODO' marker left in a comment (forbidden by a golden rule: CLAUDE.md line 4: \"Never: Leave TODO or FIXME comments in committed code\")", diagnostic.GetMessage());
     }
 
     [Fact]
     public async Task Without_a_rule_markers_are_warnings()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer> { Sources = { "class A\n{\n    // {|AG1001:TODO|} later\n    void M() { }\n}\n" } };
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer> { Sources = { "class A\n{\n    // {|#0:TODO|} later\n    void M() { }\n}\n" } };
+        test.ExpectedDiagnostics.Add(GuardAnalyzerTest<TodoMarkerAnalyzer>.Diagnostic("AG1001").WithLocation(0).WithSeverity(DiagnosticSeverity.Warning).WithMessage("'TODO' marker left in a comment"));
 
         await test.RunAsync();
-
-        Assert.Equal(DiagnosticSeverity.Warning, Assert.Single(test.Diagnostics).Severity);
-        Assert.Equal("'TODO' marker left in a comment", test.Diagnostics[0].GetMessage());
     }
 }
 
@@ -127,7 +127,7 @@ public class StubBodyAnalyzerTests
 {
     [Fact]
     public Task Members_whose_whole_body_throws_NotImplementedException_are_reported() =>
-        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
             using System;
             abstract class Base { public abstract int Size { get; } public virtual void Save() { } }
             class Store : Base
@@ -144,7 +144,7 @@ public class StubBodyAnalyzerTests
 
     [Fact]
     public Task Design_decisions_branches_and_real_bodies_are_not_reported() =>
-        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
             using System;
             class ReadOnlyStore
             {
@@ -162,22 +162,22 @@ public class StubBodyAnalyzerTests
     public Task Test_projects_are_skipped_unless_the_editorconfig_includes_them()
     {
         const string Fake = "class FakeClock { public System.DateTime Now() => throw new System.NotImplementedException(); }";
-        return new AnalyzerTest<StubBodyAnalyzer>
+        return new GuardAnalyzerTest<StubBodyAnalyzer>
         {
             Sources = { Fake },
-            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+            BuildProperties = { ["IsTestProject"] = "true" },
         }.RunAsync();
     }
 
     [Fact]
     public Task Test_project_stubs_are_reported_when_included()
     {
-        var test = new AnalyzerTest<StubBodyAnalyzer>
+        var test = new GuardAnalyzerTest<StubBodyAnalyzer>
         {
             Sources = { "class FakeClock { public System.DateTime Now() => {|AG1003:throw new System.NotImplementedException()|}; }" },
-            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+            BuildProperties = { ["IsTestProject"] = "true" },
         };
-        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1003.include_tests"] = "true" };
+        test.WithEditorConfig("[/0/Test0.cs]\nagentguard.ag1003.include_tests = true\n");
         return test.RunAsync();
     }
 }
@@ -187,7 +187,7 @@ public class SuppressionAnalyzerTests
 {
     [Fact]
     public Task Unjustified_pragmas_and_attributes_are_reported() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             using System.Diagnostics.CodeAnalysis;
             class Orders
             {
@@ -205,7 +205,7 @@ public class SuppressionAnalyzerTests
 
     [Fact]
     public Task Justified_suppressions_and_restores_are_not_reported() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             using System.Diagnostics.CodeAnalysis;
             class Orders
             {
@@ -230,7 +230,7 @@ public class SuppressionAnalyzerTests
 
     [Fact]
     public Task A_run_of_pragmas_shares_the_reason_its_first_line_gives_and_a_run_without_one_does_not() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             class Scheduler
             {
             #pragma warning disable CA1849 // the callback is synchronous
@@ -261,7 +261,7 @@ public class SuppressionAnalyzerTests
 
     [Fact]
     public Task A_pragma_that_names_no_id_is_only_unjustified_where_it_hides_nothing() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             class Vendored
             {
             {|AG1004:#pragma warning disable|}
@@ -276,14 +276,16 @@ public class SuppressionAnalyzerTests
     [Fact]
     public async Task A_pragma_that_names_no_id_is_AG1005_where_it_hides_a_finding_at_that_findings_severity()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
+            // A pragma above the whole file hides findings: that is what this test is about, so the library's own pragma round is off.
+            TestBehaviors = TestBehaviors.SkipSuppressionCheck,
             Sources =
             {
                 """
                 class Vendored
                 {
-                {|AG1005:#pragma warning disable|} // vendored
+                {|#0:#pragma warning disable|} // vendored
                     // TODO: upstream fix
                     // TODO: and another, a report of its own
                 #pragma warning restore
@@ -300,48 +302,43 @@ public class SuppressionAnalyzerTests
             },
         };
 
-        await test.RunAsync();
+        foreach (var line in new[] { 4, 5 })
+        {
+            test.ExpectedDiagnostics.Add(GuardAnalyzerTest<TodoMarkerAnalyzer>.Diagnostic("AG1005").WithLocation(0).WithLocation("/0/Test0.cs", line, 8).WithOptions(DiagnosticOptions.None).WithSeverity(DiagnosticSeverity.Warning)
+                .WithMessage($"#pragma warning disable suppresses AG1001 on line {line}: AgentGuard's findings are not suppressed in code"));
+        }
 
-        var hidden = test.Diagnostics.Where(d => d.Id == "AG1005").OrderBy(d => d.GetMessage()).ToList();
-        Assert.All(hidden, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
-        Assert.Equal(
-            new[]
-            {
-                "#pragma warning disable suppresses AG1001 on line 4: AgentGuard's findings are not suppressed in code",
-                "#pragma warning disable suppresses AG1001 on line 5: AgentGuard's findings are not suppressed in code",
-            },
-            hidden.Select(d => d.GetMessage()));
-        Assert.All(hidden, d => Assert.Single(d.AdditionalLocations));
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task A_pragma_that_names_no_id_and_hides_a_golden_rule_error_is_an_error()
     {
-        var test = new AnalyzerTest<AgentGuard.Analyzers.GoldenRules.BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<AgentGuard.Analyzers.GoldenRules.BannedSymbolAnalyzer>
         {
             Sources =
             {
                 """
                 class Clock
                 {
-                {|AG1005:#pragma warning disable|}
+                {|#0:#pragma warning disable|}
                     System.DateTime Now() => System.DateTime.Now;
                 #pragma warning restore
                 }
                 """,
             },
             AdditionalFiles = { ("/repo/CLAUDE.md", "- Never use `DateTime.Now`\n") },
+            DiagnosticVerifier = (actual, _, _) => Assert.Equal(DiagnosticSeverity.Error, actual.Severity),
         };
+        test.ExpectedDiagnostics.Add(GuardAnalyzerTest<AgentGuard.Analyzers.GoldenRules.BannedSymbolAnalyzer>.Diagnostic("AG1005").WithLocation(0).WithSeverity(DiagnosticSeverity.Error).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
 
         await test.RunAsync();
-
-        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(test.Diagnostics).Severity);
     }
 
     [Fact]
     public async Task A_finding_the_project_switched_off_is_nothing_a_pragma_hides()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
             Sources =
             {
@@ -355,16 +352,14 @@ public class SuppressionAnalyzerTests
                 """,
             },
         };
-        test.NoWarn.Add("AG1001");
+        test.DisabledDiagnostics.Add("AG1001");
 
-        await test.RunAsync();
-
-        Assert.Empty(test.Diagnostics);
+        await test.RunAsync(); // no markup: nothing is reported
     }
 
     [Fact]
     public Task Look_alike_attribute_from_another_namespace_is_not_reported() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             namespace Shop.Diagnostics
             {
                 class SuppressMessageAttribute : System.Attribute { public SuppressMessageAttribute(string category, string id) { } }
@@ -375,7 +370,7 @@ public class SuppressionAnalyzerTests
     [Fact]
     public async Task Suppressing_agentguard_is_an_error_justified_or_not()
     {
-        var test = new AnalyzerTest<SuppressionAnalyzer>
+        var test = new GuardAnalyzerTest<SuppressionAnalyzer>
         {
             Sources =
             {
@@ -383,7 +378,7 @@ public class SuppressionAnalyzerTests
                 using System.Diagnostics.CodeAnalysis;
                 class Clock
                 {
-                {|AG1005:#pragma warning disable AG0001|} // the rule is wrong here
+                {|#0:#pragma warning disable AG0001|} // the rule is wrong here
                     System.DateTime Now() => System.DateTime.Now;
                 #pragma warning restore AG0001
                 {|AG1005:#pragma warning disable CS0168, ag0002|}
@@ -395,40 +390,40 @@ public class SuppressionAnalyzerTests
             },
         };
 
-        await test.RunAsync();
+        test.ExpectedDiagnostics.Add(GuardAnalyzerTest<SuppressionAnalyzer>.Diagnostic("AG1005").WithLocation(0)
+            .WithMessage("#pragma warning disable suppresses AG0001: AgentGuard's findings are not suppressed in code"));
+        test.DiagnosticVerifier = (actual, _, _) => Assert.Equal(DiagnosticSeverity.Error, actual.Severity);
 
-        Assert.All(test.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
-        Assert.Contains(test.Diagnostics, d => d.GetMessage() == "#pragma warning disable suppresses AG0001: AgentGuard's findings are not suppressed in code");
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task Golden_rule_against_unjustified_suppressions_makes_them_errors()
     {
-        var test = new AnalyzerTest<SuppressionAnalyzer>
+        var test = new GuardAnalyzerTest<SuppressionAnalyzer>
         {
-            Sources = { "class A\n{\n{|AG1004:#pragma warning disable CS0168|}\n    void M() { int x; }\n#pragma warning restore CS0168\n}\n" },
+            Sources = { "class A\n{\n{|#0:#pragma warning disable CS0168|}\n    void M() { int x; }\n#pragma warning restore CS0168\n}\n" },
             AdditionalFiles = { ("/repo/AGENTS.md", "- Never suppress warnings without a justification comment\n") },
+            ExpectedDiagnostics = { GuardAnalyzerTest<SuppressionAnalyzer>.Diagnostic("AG1004").WithLocation(0).WithSeverity(DiagnosticSeverity.Error) },
         };
 
         await test.RunAsync();
-
-        Assert.Equal(DiagnosticSeverity.Error, Assert.Single(test.Diagnostics).Severity);
     }
 
     [Fact]
     public async Task Golden_rule_that_names_analyzer_ids_makes_only_their_suppressions_errors()
     {
-        var test = new AnalyzerTest<SuppressionAnalyzer>
+        var test = new GuardAnalyzerTest<SuppressionAnalyzer>
         {
             Sources =
             {
                 """
                 class A
                 {
-                {|AG1004:#pragma warning disable CA2000|}
+                {|#0:#pragma warning disable CA2000|}
                     void M() { }
                 #pragma warning restore CA2000
-                {|AG1004:#pragma warning disable CA1822|}
+                {|#1:#pragma warning disable CA1822|}
                     void N() { }
                 #pragma warning restore CA1822
                 }
@@ -437,11 +432,10 @@ public class SuppressionAnalyzerTests
             AdditionalFiles = { ("/repo/AGENTS.md", "- Never suppress the reliability warnings (CA2xxx)\n") },
         };
 
-        await test.RunAsync();
+        test.ExpectedDiagnostics.Add(GuardAnalyzerTest<SuppressionAnalyzer>.Diagnostic("AG1004").WithLocation(0).WithSeverity(DiagnosticSeverity.Error));
+        test.ExpectedDiagnostics.Add(GuardAnalyzerTest<SuppressionAnalyzer>.Diagnostic("AG1004").WithLocation(1).WithSeverity(DiagnosticSeverity.Warning));
 
-        Assert.Equal(
-            new[] { (3, DiagnosticSeverity.Error), (6, DiagnosticSeverity.Warning) },
-            test.Diagnostics.Select(d => (d.Location.GetLineSpan().StartLinePosition.Line + 1, d.Severity)).OrderBy(d => d.Item1));
+        await test.RunAsync();
     }
 }
 
@@ -449,7 +443,7 @@ public class BuiltinLookAlikeTests
 {
     [Fact]
     public Task Members_without_a_stub_body_are_not_stubs() =>
-        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
             using System;
             abstract class Shape { public abstract double Area(); }
             interface IStore { void Save(); int Count { get; } }
@@ -466,7 +460,7 @@ public class BuiltinLookAlikeTests
 
     [Fact]
     public Task Suppressions_that_do_not_touch_agentguard_are_not_AG1005() =>
-        new AnalyzerTest<SuppressionAnalyzer>
+        new GuardAnalyzerTest<SuppressionAnalyzer>
         {
             Sources =
             {
@@ -494,17 +488,17 @@ public class BuiltinReviewRegressionTests
     [Fact]
     public Task Issue_reference_option_does_not_accept_words_like_utf_8()
     {
-        var test = new AnalyzerTest<TodoMarkerAnalyzer>
+        var test = new GuardAnalyzerTest<TodoMarkerAnalyzer>
         {
             Sources = { "class A\n{\n    // {|AG1001:TODO|}: UTF-8 decoding is wrong\n    // TODO(SHOP-88) migrate\n    void M() { }\n}\n" },
         };
-        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1001.allow_issue_reference"] = "true" };
+        test.WithEditorConfig("[/0/Test0.cs]\nagentguard.ag1001.allow_issue_reference = true\n");
         return test.RunAsync();
     }
 
     [Fact]
     public Task Doc_comment_above_a_pragma_is_not_its_justification() =>
-        AnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SuppressionAnalyzer>.VerifyAsync("""
             class Api
             {
                 /// <summary>Public surface.</summary>
@@ -516,7 +510,7 @@ public class BuiltinReviewRegressionTests
 
     [Fact]
     public Task One_way_contracts_are_not_stubs() =>
-        AnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<StubBodyAnalyzer>.VerifyAsync("""
             using System;
             using System.Collections;
             class UpperConverter { public object ConvertBack(object value) => throw new NotImplementedException(); }

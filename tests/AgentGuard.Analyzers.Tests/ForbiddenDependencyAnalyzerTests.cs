@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -17,7 +18,7 @@ public class ForbiddenDependencyAnalyzerTests
         """;
 
     private static Task Verify(string rules, string source) =>
-        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        new GuardAnalyzerTest<ForbiddenDependencyAnalyzer>
         {
             Sources = { Layers, source },
             AdditionalFiles = { ("/repo/AGENTS.md", rules) },
@@ -72,18 +73,18 @@ public class ForbiddenDependencyAnalyzerTests
     [Fact]
     public async Task Message_names_the_used_symbol_both_sides_and_the_rule()
     {
-        var test = new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        var test = new GuardAnalyzerTest<ForbiddenDependencyAnalyzer>
         {
-            Sources = { Layers, "namespace Shop.Domain { class Order { {|AG0003:Shop.Web.Page|}? _page; } }" },
+            Sources = { Layers, "namespace Shop.Domain { class Order { {|#0:Shop.Web.Page|}? _page; } }" },
             AdditionalFiles = { ("/repo/AGENTS.md", "# Layers\n- `Shop.Domain` must not depend on `Shop.Web`\n") },
-            GlobalOptions = { ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+            BuildProperties = { ["AgentGuardRepositoryRoot"] = "/repo" },
+            ExpectedDiagnostics =
+            {
+                GuardAnalyzerTest<ForbiddenDependencyAnalyzer>.DiagnosticWithArguments("AG0003", "Page", "Shop.Web", "Shop.Domain", "AGENTS.md", 2, "Shop.Domain must not depend on Shop.Web").WithLocation(0),
+            },
         };
 
         await test.RunAsync();
-
-        Assert.Equal(
-            "'Page' is in Shop.Web, which Shop.Domain must not depend on (AGENTS.md line 2: \"Shop.Domain must not depend on Shop.Web\")",
-            Assert.Single(test.Diagnostics).GetMessage());
     }
 }
 
@@ -91,7 +92,7 @@ public class ForbiddenDependencyInTestsTests
 {
     [Fact]
     public Task Test_projects_use_fixtures_across_layers_unless_a_rule_says_in_tests() =>
-        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        new GuardAnalyzerTest<ForbiddenDependencyAnalyzer>
         {
             Sources =
             {
@@ -99,7 +100,7 @@ public class ForbiddenDependencyInTestsTests
                 "namespace Shop.Domain.Tests { class OrderTests { Shop.Infrastructure.SqlFixture? _fixture; } }",
             },
             AdditionalFiles = { ("/repo/AGENTS.md", "- `Shop.Domain` must not depend on `Shop.Infrastructure`") },
-            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+            BuildProperties = { ["IsTestProject"] = "true" },
         }.RunAsync();
 }
 
@@ -116,7 +117,7 @@ public class ForbiddenDependencyDeclarationTests
 
     [Fact]
     public Task Every_declaration_typed_with_the_forbidden_namespace_is_reported() =>
-        new AnalyzerTest<ForbiddenDependencyAnalyzer>
+        new GuardAnalyzerTest<ForbiddenDependencyAnalyzer>
         {
             Sources =
             {
@@ -141,6 +142,6 @@ public class ForbiddenDependencyDeclarationTests
                 """,
             },
             AdditionalFiles = { ("/repo/src/Domain/AGENTS.md", "# Domain\n\n- Code in `Contoso.Orders.Domain` must not depend on `Contoso.Orders.Infrastructure`.\n") },
-            FileOptions = { ["/repo/src/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/src" } },
+            FileMetadata = { ["/repo/src/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/0" } },
         }.RunAsync();
 }

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 
@@ -103,7 +104,7 @@ public class HardCodedSecretAnalyzerTests
     public async Task Secret_in_code_is_an_error_whose_message_never_repeats_it()
     {
         var key = "gh" + "p_" + Random(Base62, 36);
-        var test = new AnalyzerTest<HardCodedSecretAnalyzer>
+        var test = new GuardAnalyzerTest<HardCodedSecretAnalyzer>
         {
             Sources =
             {
@@ -112,19 +113,21 @@ public class HardCodedSecretAnalyzerTests
                 + "    private string Interpolated(int page) => $\"{|AG1009:token=" + key + "&page=|}{page}\";\n"
                 + "    private string Readme => \"Set the token in the GITHUB_TOKEN variable\";\n}\n",
             },
+            DiagnosticVerifier = (actual, _, _) =>
+            {
+                Assert.Equal(DiagnosticSeverity.Error, actual.Severity);
+                Assert.Equal("This string holds a GitHub token; move it to a secret store and rotate it", actual.GetMessage());
+                Assert.DoesNotContain(key, actual.GetMessage());
+            },
         };
 
         await test.RunAsync();
-
-        Assert.All(test.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
-        Assert.All(test.Diagnostics, d => Assert.DoesNotContain(key, d.GetMessage()));
-        Assert.Equal("This string holds a GitHub token; move it to a secret store and rotate it", test.Diagnostics[0].GetMessage());
     }
 
     [Fact]
     public Task Generated_code_is_not_analyzed() =>
-        new AnalyzerTest<HardCodedSecretAnalyzer>
+        new GuardAnalyzerTest<HardCodedSecretAnalyzer>
         {
-            NamedSources = { ("/src/Settings.Designer.cs", "class Settings { string Key => \"" + "gh" + "p_" + Random(Base62, 36) + "\"; }") },
+            Sources = { ("/src/Settings.Designer.cs", "class Settings { string Key => \"" + "gh" + "p_" + Random(Base62, 36) + "\"; }") },
         }.RunAsync();
 }

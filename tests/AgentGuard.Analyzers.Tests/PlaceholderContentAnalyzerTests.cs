@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -9,7 +10,7 @@ public class PlaceholderContentAnalyzerTests
 {
     [Fact]
     public Task Placeholder_text_hosts_and_keys_are_reported() =>
-        AnalyzerTest<PlaceholderContentAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<PlaceholderContentAnalyzer>.VerifyAsync("""
             class Settings
             {
                 /// <summary>{|AG1002:Lorem ipsum|} dolor sit amet.</summary>
@@ -27,7 +28,7 @@ public class PlaceholderContentAnalyzerTests
 
     [Fact]
     public Task Real_hosts_ordinary_words_and_documentation_examples_are_not_reported() =>
-        AnalyzerTest<PlaceholderContentAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<PlaceholderContentAnalyzer>.VerifyAsync("""
             class Settings
             {
                 /// <summary>Calls the API.</summary>
@@ -54,28 +55,28 @@ public class PlaceholderContentAnalyzerTests
 
     [Fact]
     public Task Test_projects_are_skipped_unless_the_editorconfig_includes_them() =>
-        new AnalyzerTest<PlaceholderContentAnalyzer>
+        new GuardAnalyzerTest<PlaceholderContentAnalyzer>
         {
             Sources = { "class OrderTests { string Email => \"buyer@example.com\"; string Text => \"Lorem ipsum dolor\"; }" },
-            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+            BuildProperties = { ["IsTestProject"] = "true" },
         }.RunAsync();
 
     [Fact]
     public Task Test_projects_are_analyzed_when_included()
     {
-        var test = new AnalyzerTest<PlaceholderContentAnalyzer>
+        var test = new GuardAnalyzerTest<PlaceholderContentAnalyzer>
         {
             Sources = { "class OrderTests { string Email => {|AG1002:\"buyer@example.com\"|}; }" },
-            GlobalOptions = { ["build_property.IsTestProject"] = "true" },
+            BuildProperties = { ["IsTestProject"] = "true" },
         };
-        test.FileOptions["/src/Test0.cs"] = new() { ["agentguard.ag1002.include_tests"] = "true" };
+        test.WithEditorConfig("[/0/Test0.cs]\nagentguard.ag1002.include_tests = true\n");
         return test.RunAsync();
     }
 
     [Fact]
     public Task Generated_code_is_not_analyzed() =>
-        new AnalyzerTest<PlaceholderContentAnalyzer>
+        new GuardAnalyzerTest<PlaceholderContentAnalyzer>
         {
-            NamedSources = { ("/src/Api.g.cs", "class Api { string Url => \"https://api.example.com\"; }") },
+            Sources = { ("/src/Api.g.cs", "class Api { string Url => \"https://api.example.com\"; }") },
         }.RunAsync();
 }

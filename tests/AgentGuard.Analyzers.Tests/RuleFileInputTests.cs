@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
 using AgentGuard.Analyzers.RuleFiles;
 using AgentGuard.Policy;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -21,10 +22,10 @@ public class RuleFileInputTests
 
     private static Task Run(string source, SourceText? ruleText)
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { source } };
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer> { Sources = { source } };
         if (ruleText != null)
         {
-            test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", ruleText));
+            test.AdditionalFiles.Add(("/repo/CLAUDE.md", ruleText));
         }
         else
         {
@@ -38,11 +39,15 @@ public class RuleFileInputTests
     public Task Empty_rule_file_reports_nothing() => Run(UsesNow, SourceText.From(string.Empty));
 
     [Fact]
-    public Task Rule_file_that_cannot_be_read_reports_nothing()
+    public async Task Rule_file_that_cannot_be_read_bans_nothing()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { UsesNow } };
-        test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", null!));
-        return test.RunAsync();
+        var options = new AnalyzerOptions(
+            ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/repo/CLAUDE.md", null)),
+            new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
+
+        var diagnostics = await TestCompilation.AnalyzeAsync(TestCompilation.Create(UsesNow), options, new BannedSymbolAnalyzer());
+
+        Assert.Empty(diagnostics);
     }
 
     [Fact]
@@ -52,9 +57,9 @@ public class RuleFileInputTests
         var options = new AnalyzerOptions(
             ImmutableArray.Create<AdditionalText>(unreadable),
             new DictionaryOptionsProvider(new Dictionary<string, string>(), new Dictionary<string, Dictionary<string, string>>()));
-        var compilation = AnalyzerTest<RuleFileAnalyzer>.CreateCompilation("class Empty { }");
+        var compilation = TestCompilation.Create("class Empty { }");
 
-        var diagnostics = await AnalyzerTest<RuleFileAnalyzer>.AnalyzeCompilationAsync(compilation, options);
+        var diagnostics = await TestCompilation.AnalyzeAsync(compilation, options, new RuleFileAnalyzer());
 
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("AG0011", diagnostic.Id);
@@ -83,14 +88,16 @@ public class RuleFileInputTests
     [Fact]
     public async Task Rule_file_with_crlf_line_endings_points_at_the_right_line()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer> { Sources = { ExpectsNow } };
-        test.RawAdditionalFiles.Add(("/repo/CLAUDE.md", SourceText.From("# Rules\r\n\r\n## Time\r\n- Never use `DateTime.Now`\r\n")));
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer> { Sources = { ExpectsNow } };
+        test.AdditionalFiles.Add(("/repo/CLAUDE.md", SourceText.From("# Rules\r\n\r\n## Time\r\n- Never use `DateTime.Now`\r\n")));
+
+        test.DiagnosticVerifier = (actual, _, _) =>
+        {
+            Assert.Contains("CLAUDE.md line 4", actual.GetMessage());
+            Assert.Equal(3, actual.AdditionalLocations[0].GetLineSpan().StartLinePosition.Line);
+        };
 
         await test.RunAsync();
-
-        var diagnostic = Assert.Single(test.Diagnostics);
-        Assert.Contains("CLAUDE.md line 4", diagnostic.GetMessage());
-        Assert.Equal(3, diagnostic.AdditionalLocations[0].GetLineSpan().StartLinePosition.Line);
     }
 
     [Fact]
@@ -122,8 +129,8 @@ public class RuleFileInputTests
 
         for (var edit = 0; edit < 3; edit++)
         {
-            var compilation = AnalyzerTest<BannedSymbolAnalyzer>.CreateCompilation($"class Shutdown{edit} {{ void Stop() => System.Environment.Exit({edit}); }}");
-            var diagnostics = await AnalyzerTest<BannedSymbolAnalyzer>.AnalyzeCompilationAsync(compilation, options);
+            var compilation = TestCompilation.Create($"class Shutdown{edit} {{ void Stop() => System.Environment.Exit({edit}); }}");
+            var diagnostics = await TestCompilation.AnalyzeAsync(compilation, options, new BannedSymbolAnalyzer());
             Assert.Single(diagnostics, d => d.Id == "AG0001");
         }
 

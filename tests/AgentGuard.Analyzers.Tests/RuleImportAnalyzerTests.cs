@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -12,7 +13,7 @@ public class RuleImportAnalyzerTests
     [Fact]
     public Task File_imported_by_a_rule_file_is_enforced()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
             Sources = { "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }" },
             AdditionalFiles =
@@ -20,16 +21,16 @@ public class RuleImportAnalyzerTests
                 ("/repo/CLAUDE.md", "@docs/agents/rules.md\n"),
                 ("/repo/docs/agents/rules.md", "- Never use `DateTime.Now`\n"),
             },
-            FileOptions = { ["/repo/docs/agents/rules.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardRuleFile"] = "true", [ImportedBy] = "/repo/CLAUDE.md" } },
-            GlobalOptions = { ["build_property.AgentGuardRuleFilesCollected"] = "true" },
+            FileMetadata = { ["/repo/docs/agents/rules.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardRuleFile"] = "true", [ImportedBy] = "/repo/CLAUDE.md" } },
+            BuildProperties = { ["AgentGuardRuleFilesCollected"] = "true" },
         };
-        test.FileOptions["/repo/CLAUDE.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardRuleFile"] = "true" };
+        test.FileMetadata["/repo/CLAUDE.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardRuleFile"] = "true" };
         return test.RunAsync();
     }
 
     [Fact]
     public Task Import_of_a_missing_file_is_reported_on_the_import_line() =>
-        AnalyzerTest<RuleFileAnalyzer>.VerifyAsync("class Empty { }", ("/repo/CLAUDE.md", "# Project\n\n{|AG0011:@docs/missing.md|}\n\n- Never use `DateTime.Now`\n"));
+        GuardAnalyzerTest<RuleFileAnalyzer>.VerifyAsync("class Empty { }", ("/repo/CLAUDE.md", "# Project\n\n{|AG0011:@docs/missing.md|}\n\n- Never use `DateTime.Now`\n"));
 }
 
 public class RuleImportScopeTests
@@ -39,9 +40,9 @@ public class RuleImportScopeTests
     [Fact]
     public Task File_imported_by_a_nested_rule_file_applies_under_the_importer_folder_only()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/App/Legacy/Old.cs", "class Old { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
                 ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
@@ -51,12 +52,12 @@ public class RuleImportScopeTests
                 ("/repo/src/App/Legacy/CLAUDE.md", "@LEGACY.md\n"),
                 ("/repo/src/App/Legacy/LEGACY.md", "- Never use `DateTime.Now`\n"),
             },
-            FileOptions =
+            FileMetadata =
             {
                 ["/repo/src/App/Legacy/CLAUDE.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Legacy" },
                 ["/repo/src/App/Legacy/LEGACY.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardImportedBy"] = "/repo/src/App/Legacy/CLAUDE.md" },
             },
-            GlobalOptions = { ["build_property.AgentGuardRuleFilesCollected"] = "true" },
+            BuildProperties = { ["AgentGuardRuleFilesCollected"] = "true" },
         };
         return test.RunAsync();
     }
@@ -66,9 +67,9 @@ public class RuleImportScopeTests
     {
         // CI mode hands the compiler the base branch's copies under obj/; each names its source file.
         const string Copies = "/repo/src/App/obj/agentguard/base-rules/src/App/Legacy/";
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/App/Legacy/Old.cs", "class Old { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
                 ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
@@ -78,21 +79,20 @@ public class RuleImportScopeTests
                 (Copies + "CLAUDE.md", "@LEGACY.md\n"),
                 (Copies + "LEGACY.md", "- Never use `DateTime.Now`\n"),
             },
-            FileOptions =
+            FileMetadata =
             {
                 [Copies + "CLAUDE.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Legacy", ["build_metadata.AdditionalFiles.AgentGuardSourcePath"] = "/repo/src/App/Legacy/CLAUDE.md" },
                 [Copies + "LEGACY.md"] = new() { [RuleFile] = "true", ["build_metadata.AdditionalFiles.AgentGuardImportedBy"] = "/repo/src/App/Legacy/CLAUDE.md", ["build_metadata.AdditionalFiles.AgentGuardSourcePath"] = "/repo/src/App/Legacy/LEGACY.md" },
             },
-            GlobalOptions = { ["build_property.AgentGuardRuleFilesCollected"] = "true", ["build_property.AgentGuardRepositoryRoot"] = "/repo" },
+            BuildProperties = { ["AgentGuardRuleFilesCollected"] = "true", ["AgentGuardRepositoryRoot"] = "/repo" },
+            DiagnosticVerifier = (actual, _, _) => Assert.Contains("(src/App/Legacy/LEGACY.md line 1:", actual.GetMessage()),
         };
         await test.RunAsync();
-
-        Assert.Contains("(src/App/Legacy/LEGACY.md line 1:", Assert.Single(test.Diagnostics).GetMessage());
     }
 
     [Fact]
     public Task Import_of_an_existing_file_without_rules_is_not_reported() =>
-        AnalyzerTest<RuleFileAnalyzer>.VerifyAsync(
+        GuardAnalyzerTest<RuleFileAnalyzer>.VerifyAsync(
             "class Empty { }",
             ("/repo/CLAUDE.md", "See @README.md for the layout.\n\n- Never use `DateTime.Now`\n"),
             ("/repo/README.md", "# Shop\n\nA web shop.\n"));

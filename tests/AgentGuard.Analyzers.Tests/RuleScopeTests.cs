@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.GoldenRules;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 using Microsoft.CodeAnalysis;
 
@@ -11,11 +12,11 @@ public class RuleScopeTests
     private const string UsesNow = "class Clock { System.DateTime Stamp() => System.DateTime.Now; }";
     private const string ExpectsNow = "class Clock { System.DateTime Stamp() => {|AG0001:System.DateTime.Now|}; }";
 
-    private static AnalyzerTest<BannedSymbolAnalyzer> Test(string rules, string source, bool isTestProject) => new()
+    private static GuardAnalyzerTest<BannedSymbolAnalyzer> Test(string rules, string source, bool isTestProject) => new()
     {
         Sources = { source },
         AdditionalFiles = { ("/repo/CLAUDE.md", rules) },
-        GlobalOptions = { ["build_property.IsTestProject"] = isTestProject ? "true" : "false" },
+        BuildProperties = { ["IsTestProject"] = isTestProject ? "true" : "false" },
     };
 
     [Fact]
@@ -31,7 +32,7 @@ public class RuleScopeTests
     public async Task Rule_except_in_tests_applies_in_production_code_as_an_error()
     {
         var test = Test("- Never use `DateTime.Now`, except in tests", ExpectsNow, isTestProject: false);
-        test.ExpectedSeverities["AG0001"] = DiagnosticSeverity.Error;
+        test.DiagnosticVerifier = (actual, _, _) => Assert.Equal(DiagnosticSeverity.Error, actual.Severity);
         await test.RunAsync();
     }
 
@@ -39,7 +40,7 @@ public class RuleScopeTests
     public Task Reference_to_a_test_framework_makes_a_test_project()
     {
         var test = Test("- Never use `DateTime.Now` in production code", UsesNow, isTestProject: false);
-        test.GlobalOptions.Remove("build_property.IsTestProject");
+        test.BuildProperties.Remove("IsTestProject");
         test.ExtraReferences.Add(typeof(FactAttribute).Assembly.Location);
         return test.RunAsync();
     }
@@ -47,9 +48,9 @@ public class RuleScopeTests
     [Fact]
     public Task Rule_scoped_to_a_path_applies_only_to_files_that_match_it()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/Domain/Order.cs", "class Order { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
                 ("/repo/src/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
@@ -62,15 +63,15 @@ public class RuleScopeTests
     [Fact]
     public Task Nested_rule_file_applies_only_under_its_folder()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/App/Domain/Order.cs", "class Order { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
                 ("/repo/src/App/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
             },
             AdditionalFiles = { ("/repo/src/App/Domain/AGENTS.md", "- Never use `DateTime.Now`") },
-            FileOptions = { ["/repo/src/App/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Domain" } },
+            FileMetadata = { ["/repo/src/App/Domain/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Domain" } },
         };
         return test.RunAsync();
     }
@@ -78,9 +79,9 @@ public class RuleScopeTests
     [Fact]
     public Task Nearer_rule_file_that_asks_for_a_symbol_lifts_the_outer_ban_under_its_folder()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/App/Cli/Program.cs", "class Program { void Main() => System.Console.WriteLine(\"ok\"); }"),
                 ("/repo/src/App/Core/Engine.cs", "class Engine { void Run() => {|AG0001:System.Console.WriteLine|}(\"no\"); }"),
@@ -90,7 +91,7 @@ public class RuleScopeTests
                 ("/repo/CLAUDE.md", "- Never use `Console.WriteLine`"),
                 ("/repo/src/App/Cli/AGENTS.md", "- Use `Console.WriteLine` for command output"),
             },
-            FileOptions = { ["/repo/src/App/Cli/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Cli" } },
+            FileMetadata = { ["/repo/src/App/Cli/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Cli" } },
         };
         return test.RunAsync();
     }
@@ -101,9 +102,9 @@ public class RuleScopeTests
     [InlineData("- You may use `DateTime.Now` in this tool")]
     public Task Nearer_rule_file_that_allows_what_a_file_above_bans_wins_in_its_folder(string permission)
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/App/Import/Replay.cs", "class Replay { System.DateTime At() => System.DateTime.Now; }"),
                 ("/repo/src/App/Core/Clock.cs", "class Clock { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
@@ -113,7 +114,7 @@ public class RuleScopeTests
                 ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
                 ("/repo/src/App/Import/AGENTS.md", permission),
             },
-            FileOptions = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
+            FileMetadata = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
         };
         return test.RunAsync();
     }
@@ -121,15 +122,15 @@ public class RuleScopeTests
     [Fact]
     public Task A_permission_that_is_not_one_lifts_nothing()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources = { ("/repo/src/App/Import/Replay.cs", "class Replay { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
+            Sources = { ("/repo/src/App/Import/Replay.cs", "class Replay { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
             AdditionalFiles =
             {
                 ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
                 ("/repo/src/App/Import/AGENTS.md", "- `DateTime.Now` is not allowed here either"),
             },
-            FileOptions = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
+            FileMetadata = { ["/repo/src/App/Import/AGENTS.md"] = new() { ["build_metadata.AdditionalFiles.AgentGuardScopeFolder"] = "/repo/src/App/Import" } },
         };
         return test.RunAsync();
     }
@@ -137,9 +138,9 @@ public class RuleScopeTests
     [Fact]
     public Task Scoped_files_add_up_a_scoped_permission_lifts_no_ban_of_another_file()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
+            Sources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }") },
             AdditionalFiles =
             {
                 ("/repo/CLAUDE.md", "- Never use `DateTime.Now`"),
@@ -152,9 +153,9 @@ public class RuleScopeTests
     [Fact]
     public Task Scoped_rule_file_applies_to_the_files_its_globs_match_relative_to_the_folder_holding_its_settings_folder()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources =
+            Sources =
             {
                 ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => {|AG0001:System.DateTime.Now|}; }"),
                 ("/repo/src/Web/Page.cs", "class Page { System.DateTime At() => System.DateTime.Now; }"),
@@ -167,9 +168,9 @@ public class RuleScopeTests
     [Fact]
     public Task Rule_file_applied_only_on_request_enforces_nothing()
     {
-        var test = new AnalyzerTest<BannedSymbolAnalyzer>
+        var test = new GuardAnalyzerTest<BannedSymbolAnalyzer>
         {
-            NamedSources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => System.DateTime.Now; }") },
+            Sources = { ("/repo/src/Api/Orders.cs", "class Orders { System.DateTime At() => System.DateTime.Now; }") },
             AdditionalFiles = { ("/repo/.github/instructions/time.instructions.md", "# Time\n- Never use `DateTime.Now`\n") },
         };
         return test.RunAsync();

@@ -1,47 +1,54 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
-using AgentGuard.Testing;
+using AgentGuard.Analyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AgentGuard.Analyzers.Tests;
 
 /// <summary>AG0014: in CI mode, one mark per compilation that AgentGuard's analyzers ran; nothing elsewhere.</summary>
 public class RunMarkerAnalyzerTests
 {
-    private static Task<ImmutableArray<Diagnostic>> Analyze(Dictionary<string, string> global, params (string Id, ReportDiagnostic Option)[] specific)
+    private static GuardAnalyzerTest<RunMarkerAnalyzer> Test(string? runMarker)
     {
-        var compilation = AnalyzerTest<RunMarkerAnalyzer>.CreateCompilation("class Order { }", "class Line { }");
-        compilation = compilation.WithOptions(compilation.Options.WithSpecificDiagnosticOptions(specific.Select(s => new KeyValuePair<string, ReportDiagnostic>(s.Id, s.Option))));
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryOptionsProvider(global, new Dictionary<string, Dictionary<string, string>>()));
-        return AnalyzerTest<RunMarkerAnalyzer>.AnalyzeCompilationAsync(compilation, options);
+        var test = new GuardAnalyzerTest<RunMarkerAnalyzer> { Sources = { "class Order { }", "class Line { }" } };
+        if (runMarker != null)
+        {
+            test.BuildProperties["AgentGuardRunMarker"] = runMarker;
+        }
+
+        return test;
+    }
+
+    /// <summary>The mark: info, on no source location, once for the whole compilation.</summary>
+    private static DiagnosticResult Mark => GuardAnalyzerTest<RunMarkerAnalyzer>.Diagnostic("AG0014").WithSeverity(DiagnosticSeverity.Info);
+
+    [Fact]
+    public Task In_ci_mode_each_compilation_is_marked_once()
+    {
+        var test = Test("true");
+        test.ExpectedDiagnostics.Add(Mark);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("false")]
+    public Task Outside_ci_mode_nothing_is_reported(string? runMarker) => Test(runMarker).RunAsync();
+
+    [Fact]
+    public Task The_mark_cannot_be_switched_off_by_nowarn()
+    {
+        var test = Test("true");
+        test.DisabledDiagnostics.Add("AG0014");
+        test.ExpectedDiagnostics.Add(Mark);
+        return test.RunAsync();
     }
 
     [Fact]
-    public async Task In_ci_mode_each_compilation_is_marked_once()
+    public Task The_mark_cannot_be_switched_off_by_an_analyzer_config_severity()
     {
-        var diagnostics = await Analyze(new Dictionary<string, string> { ["build_property.AgentGuardRunMarker"] = "true" });
-
-        var mark = Assert.Single(diagnostics);
-        Assert.Equal("AG0014", mark.Id);
-        Assert.Equal(DiagnosticSeverity.Info, mark.Severity);
-        Assert.Equal(Location.None, mark.Location);
-    }
-
-    [Fact]
-    public async Task Outside_ci_mode_nothing_is_reported()
-    {
-        Assert.Empty(await Analyze(new Dictionary<string, string>()));
-        Assert.Empty(await Analyze(new Dictionary<string, string> { ["build_property.AgentGuardRunMarker"] = "false" }));
-    }
-
-    [Fact]
-    public async Task The_mark_cannot_be_switched_off_by_severity_or_nowarn()
-    {
-        var diagnostics = await Analyze(new Dictionary<string, string> { ["build_property.AgentGuardRunMarker"] = "true" }, ("AG0014", ReportDiagnostic.Suppress));
-
-        Assert.Single(diagnostics, d => d.Id == "AG0014" && !d.IsSuppressed);
+        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_diagnostic.AG0014.severity = none\n");
+        test.TestState.AnalyzerConfigFiles.Add(("/silence.globalconfig", "is_global = true\ndotnet_diagnostic.AG0014.severity = none\n"));
+        test.ExpectedDiagnostics.Add(Mark);
+        return test.RunAsync();
     }
 }

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -27,7 +28,7 @@ public class SkippedTestAnalyzerTests
         """;
 
     private static Task Verify(string source) =>
-        new AnalyzerTest<SkippedTestAnalyzer>
+        new GuardAnalyzerTest<SkippedTestAnalyzer>
         {
             Sources = { OtherFrameworks, source },
             ExtraReferences = { typeof(FactAttribute).Assembly.Location },

@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -9,7 +10,7 @@ public class SwallowedExceptionAnalyzerTests
 {
     [Fact]
     public Task Empty_catches_and_catch_alls_that_handle_nothing_are_reported() =>
-        AnalyzerTest<SwallowedExceptionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SwallowedExceptionAnalyzer>.VerifyAsync("""
             using System;
             using System.IO;
             class Sync
@@ -27,7 +28,7 @@ public class SwallowedExceptionAnalyzerTests
 
     [Fact]
     public Task Handled_documented_filtered_and_cancellation_catches_are_not_reported() =>
-        AnalyzerTest<SwallowedExceptionAnalyzer>.VerifyAsync("""
+        GuardAnalyzerTest<SwallowedExceptionAnalyzer>.VerifyAsync("""
             using System;
             using System.Diagnostics;
             using System.IO;
@@ -73,8 +74,8 @@ public class SwallowedExceptionAnalyzerTests
 
     [Fact]
     public Task Generated_code_is_not_analyzed() =>
-        new AnalyzerTest<SwallowedExceptionAnalyzer>
+        new GuardAnalyzerTest<SwallowedExceptionAnalyzer>
         {
-            NamedSources = { ("/src/Client.g.cs", "class Client { void Call() { try { } catch { } } }") },
+            Sources = { ("/src/Client.g.cs", "class Client { void Call() { try { } catch { } } }") },
         }.RunAsync();
 }

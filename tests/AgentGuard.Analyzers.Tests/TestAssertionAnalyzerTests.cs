@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using AgentGuard.Analyzers.Builtins;
+using AgentGuard.Analyzers.Tests.Verification;
 using AgentGuard.Testing;
 
 namespace AgentGuard.Analyzers.Tests;
@@ -27,7 +28,7 @@ public class TestAssertionAnalyzerTests
         """;
 
     private static Task Verify(string source) =>
-        new AnalyzerTest<TestAssertionAnalyzer>
+        new GuardAnalyzerTest<TestAssertionAnalyzer>
         {
             Sources = { Libraries, source },
             ExtraReferences = { typeof(FactAttribute).Assembly.Location, typeof(Assert).Assembly.Location },
@@ -147,7 +148,7 @@ public class TestAssertionAnalyzerTests
 
     [Fact]
     public Task Every_assertion_style_of_the_common_test_libraries_is_an_assertion() =>
-        new AnalyzerTest<TestAssertionAnalyzer>
+        new GuardAnalyzerTest<TestAssertionAnalyzer>
         {
             Sources =
             {
@@ -199,7 +200,7 @@ public class TestAssertionAnalyzerTests
     [Fact]
     public Task Helpers_the_project_marks_as_assertions_count_and_nothing_else_does()
     {
-        var test = new AnalyzerTest<TestAssertionAnalyzer>
+        var test = new GuardAnalyzerTest<TestAssertionAnalyzer>
         {
             Sources =
             {
@@ -220,7 +221,7 @@ public class TestAssertionAnalyzerTests
             },
             ExtraReferences = { typeof(FactAttribute).Assembly.Location, typeof(Assert).Assembly.Location },
         };
-        test.FileOptions["/src/Test1.cs"] = new() { ["agentguard.ag1006.assertion_methods"] = "Then.ItWasPosted, Scenario.*, Posted" };
+        test.WithEditorConfig("[/0/Test1.cs]\nagentguard.ag1006.assertion_methods = Then.ItWasPosted, Scenario.*, Posted\n");
         return test.RunAsync();
     }
 

@@ -55,7 +55,7 @@ public class TestCheckCostTests
     private static async Task<AnalyzerTelemetryInfo> Telemetry(string name, string source, string? reference = null)
     {
         DiagnosticAnalyzer analyzer = name == nameof(TestAssertionAnalyzer) ? new TestAssertionAnalyzer() : new SkippedTestAnalyzer();
-        var references = reference == null ? ReferenceAssemblies.Net.Value : ReferenceAssemblies.Net.Value.Add(MetadataReference.CreateFromFile(reference));
+        var references = reference == null ? FrameworkReferences.Net.Value : FrameworkReferences.Net.Value.Add(MetadataReference.CreateFromFile(reference));
         var compilation = CSharpCompilation.Create(
             "Shop",
             new[] { CSharpSyntaxTree.ParseText(source, path: "/src/Order.cs") },

@@ -63,7 +63,7 @@ public static class BannedApiBenchmark
         var added = new List<double>();
         for (var run = 0; run <= runs; run++)
         {
-            var compilation = CSharpCompilation.Create("Bench", trees, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var compilation = CSharpCompilation.Create("Bench", trees, FrameworkReferences.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(agentGuard, bannedApi), new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
             var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             var ours = withAnalyzers.GetAnalyzerTelemetryInfoAsync(agentGuard, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime;
@@ -103,7 +103,7 @@ public static class BannedApiBenchmark
 
     private static double Time(ImmutableArray<SyntaxTree> trees, AnalyzerOptions options, DiagnosticAnalyzer analyzer)
     {
-        var compilation = CSharpCompilation.Create("Bench", trees, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = CSharpCompilation.Create("Bench", trees, FrameworkReferences.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var watch = System.Diagnostics.Stopwatch.StartNew();
         compilation.WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();

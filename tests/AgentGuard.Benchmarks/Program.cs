@@ -106,7 +106,7 @@ ImmutableArray<DiagnosticAnalyzer> analyzers = typeof(BannedSymbolAnalyzer).Asse
     .ToImmutableArray();
 
 CSharpCompilation NewCompilation() => CSharpCompilation.Create(
-    "Bench", trees, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
+    "Bench", trees, FrameworkReferences.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, concurrentBuild: false));
 
 // Baseline: the compiler's own full semantic analysis of the project (binding every method body).
 var compile = Measure(runs, () => NewCompilation().GetDiagnostics());
@@ -125,10 +125,10 @@ var analyze = Measure(runs, () =>
 // Setup alone: the same rules against a one-file compilation (resolving every rule target once).
 var setup = Measure(runs, () =>
 {
-    var single = CSharpCompilation.Create("Setup", new[] { trees[0] }, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    var single = CSharpCompilation.Create("Setup", new[] { trees[0] }, FrameworkReferences.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
     single.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
 });
-var singleCompile = Measure(runs, () => CSharpCompilation.Create("Setup", new[] { trees[0] }, ReferenceAssemblies.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).GetDiagnostics());
+var singleCompile = Measure(runs, () => CSharpCompilation.Create("Setup", new[] { trees[0] }, FrameworkReferences.Net.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)).GetDiagnostics());
 Report("Rule setup per compilation (one-file project with analyzers)", setup, "same compilation without analyzers", singleCompile);
 // Baseline for the analyzer driver: the same compilation with one analyzer that asks for every file's semantic model
 // and does nothing, so the ratio below is what AgentGuard's analyzers add, not what running any analyzer costs.

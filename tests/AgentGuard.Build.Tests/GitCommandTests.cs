@@ -121,9 +121,19 @@ public sealed class GitCommandTests
         {
             var folder = Path.Combine(Path.GetTempPath(), "agentguard-hanging-git-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(folder);
-            var script = Path.Combine(folder, "git");
-            File.WriteAllText(script, "#!/bin/sh\nsleep 60\n");
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            string script;
+            if (OperatingSystem.IsWindows())
+            {
+                script = Path.Combine(folder, "git.cmd");
+                File.WriteAllText(script, "@ping -n 60 127.0.0.1 >nul\r\n");
+            }
+            else
+            {
+                script = Path.Combine(folder, "git");
+                File.WriteAllText(script, "#!/bin/sh\nsleep 60\n");
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
             return new HangingGit(folder, script);
         }
 
