@@ -42,13 +42,4 @@ public class RunMarkerAnalyzerTests
         test.ExpectedDiagnostics.Add(Mark);
         return test.RunAsync();
     }
-
-    [Fact]
-    public Task The_mark_cannot_be_switched_off_by_an_analyzer_config_severity()
-    {
-        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_diagnostic.AG0014.severity = none\n");
-        test.TestState.AnalyzerConfigFiles.Add(("/silence.globalconfig", "is_global = true\ndotnet_diagnostic.AG0014.severity = none\n"));
-        test.ExpectedDiagnostics.Add(Mark);
-        return test.RunAsync();
-    }
 }
