@@ -7,15 +7,18 @@
 #      the approvals a reviewer would give (AgentGuardApprove); the build passes;
 #   4. in CI mode, tries four ways to get a DateTime.Now past the golden rules by switching AgentGuard off in the
 #      project file (RunAnalyzers=false, a target that removes the analyzers, an analyzer config that silences AG0001,
-#      a condition on the package reference); each fails the build.
+#      a condition on the package reference); each fails the build;
+#   5. removes the package from every project: the build has nothing of AgentGuard left and passes, and the
+#      out-of-project check (agentguard check, the AgentGuard.Tool CI runs beside the build) fails.
 # Exits non-zero when a step does not show what it should.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
 dotnet pack "$root/src/AgentGuard.Package/AgentGuard.Package.csproj" -c Release -o "$root/artifacts/packages" -nologo -v:q
+dotnet pack "$root/src/AgentGuard.Tool/AgentGuard.Tool.csproj" -c Release -o "$root/artifacts/packages" -nologo -v:q
 export NUGET_PACKAGES="$root/artifacts/sample-packages"
-rm -rf "$NUGET_PACKAGES/agentguard.analyzers"
+rm -rf "$NUGET_PACKAGES/agentguard.analyzers" "$NUGET_PACKAGES/agentguard.tool"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -120,3 +123,21 @@ attempt analyzer-config-silences-ag0001 $catalog "printf 'is_global = true\ndotn
 # Without the package the catalog runs nothing of AgentGuard: CI builds the solution, whose other projects check the change.
 attempt package-reference-made-conditional Storefront.sln "sed -i 's|<PackageReference Include=\"AgentGuard.Analyzers\" PrivateAssets=\"all\" />|<PackageReference Include=\"AgentGuard.Analyzers\" PrivateAssets=\"all\" Condition=\"\x27\$(UseAgentGuard)\x27 == \x27true\x27\" />|' $catalog" AG2007
 printf '\nIn CI every attempt to switch AgentGuard off in the project failed the build.\n'
+
+step "CI mode: the package removed from every project; the build passes, the out-of-project check does not"
+(cd "$work" && dotnet tool install AgentGuard.Tool --version 0.1.0 --tool-path "$work/tool" --add-source "$root/artifacts/packages" > "$work/install.txt" 2>&1) || { cat "$work/install.txt"; exit 1; }
+git checkout -q -f main
+git clean -fdq
+git checkout -q -B agent-ci-package-removed
+printf 'namespace Storefront.Catalog;\n\n/// <summary>The time a product was listed.</summary>\npublic static class Listing\n{\n    /// <summary>Now.</summary>\n    public static System.DateTime Stamp() => System.DateTime.Now;\n}\n' > src/Storefront.Catalog/Listing.cs
+printf '\n// Listing.Stamp is covered by the catalog tests.\n' >> tests/Storefront.Catalog.Tests/ProductTests.cs
+sed -i '/Include="AgentGuard.Analyzers"/d' src/*/*.csproj tests/*/*.csproj
+git add -A && git commit -q -m "agent: AgentGuard out of every project"
+AgentGuardMode=ci dotnet build Storefront.sln -nologo -nodeReuse:false -p:UseSharedCompilation=false > "$work/out.txt" 2>&1 || { cat "$work/out.txt"; echo "the build without AgentGuard should pass: nothing checks it" >&2; exit 1; }
+if grep -q "error AG" "$work/out.txt"; then cat "$work/out.txt"; echo "the build still ran AgentGuard" >&2; exit 1; fi
+echo "dotnet build: passed, with nothing of AgentGuard in it"
+AgentGuardMode=ci "$work/tool/agentguard" check > "$work/out.txt" 2>&1 && { cat "$work/out.txt"; echo "agentguard check let the removal through" >&2; exit 1; }
+grep -E "error AG" "$work/out.txt" | sed "s|$repo/||g" | sort -u | cut -c1-160
+expect "error AG2007"
+expect "removes the AgentGuard.Analyzers package reference"
+printf '\nagentguard check failed CI where no project checks the change any more.\n'

@@ -118,6 +118,23 @@ public sealed class ConsumerRepository : IDisposable
             "build", PathOf(relativeProjectPath), "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false",
         };
         arguments.AddRange(extraArguments);
+        var result = ProcessRunner.Run("dotnet", arguments, Root, Variables(environment));
+        return new BuildResult(result.ExitCode, result.Output, Parse(result.Output));
+    }
+
+    /// <summary>
+    /// Runs the installed <c>agentguard</c> tool (AgentGuard.Tool) in the repository, with CI's variables as
+    /// <paramref name="environment"/> sets them.
+    /// </summary>
+    public BuildResult RunTool(IDictionary<string, string?>? environment, params string[] arguments)
+    {
+        var result = ProcessRunner.Run(_package.ToolCommand, arguments, Root, Variables(environment));
+        return new BuildResult(result.ExitCode, result.Output, Parse(result.Output));
+    }
+
+    /// <summary>The environment of a build or tool run: none of CI's variables but those <paramref name="environment"/> sets.</summary>
+    private Dictionary<string, string?> Variables(IDictionary<string, string?>? environment)
+    {
         var variables = new Dictionary<string, string?>
         {
             ["NUGET_PACKAGES"] = _package.PackagesFolder,
@@ -135,8 +152,7 @@ public sealed class ConsumerRepository : IDisposable
             variables[variable.Key] = variable.Value;
         }
 
-        var result = ProcessRunner.Run("dotnet", arguments, Root, variables);
-        return new BuildResult(result.ExitCode, result.Output, Parse(result.Output));
+        return variables;
     }
 
     private IReadOnlyList<BuildDiagnostic> Parse(string output)
