@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AgentGuard.Policy;
 using Microsoft.CodeAnalysis;
 
@@ -176,13 +177,18 @@ namespace AgentGuard.Analyzers
         public static readonly DiagnosticDescriptor AnalyzersRan = new DiagnosticDescriptor(
             DiagnosticIds.AnalyzersRan,
             title: "AgentGuard's analyzers ran",
-            messageFormat: "AgentGuard's analyzers ran in this compilation",
+            messageFormat: "AgentGuard's analyzers ran in this compilation{0}",
             category: GoldenRules,
             defaultSeverity: DiagnosticSeverity.Info,
             isEnabledByDefault: true,
-            description: "In CI mode, one per compilation: the build reads it from the compiler's error log after compiling, and fails with AG2008 where it is missing, because a compilation without it ran without AgentGuard's analyzers.",
+            description: "In CI mode, one per compilation: the build reads it from the compiler's error log after compiling, and fails with AG2008 where it is missing, because a compilation without it ran without AgentGuard's analyzers. It also names the findings whose severity the compilation lowers, and where from.",
             helpLinkUri: DiagnosticIds.HelpUri(DiagnosticIds.AnalyzersRan),
             // Neither a severity nor NoWarn can remove it: a project that did would fail with AG2008 saying the analyzers did not run.
             customTags: new[] { WellKnownDiagnosticTags.NotConfigurable, WellKnownDiagnosticTags.CompilationEnd });
+
+        /// <summary>The findings in code, each of which a lowered severity would let through (the mark names those).</summary>
+        public static readonly ImmutableArray<DiagnosticDescriptor> Findings = ImmutableArray.Create(
+            BannedSymbol, BannedConstruct, ForbiddenDependency, TodoMarker, PlaceholderContent, StubBody, SkippedTest,
+            TestWithoutAssertion, SwallowedException, HardCodedSecret, UnjustifiedSuppression, AgentGuardSuppression);
     }
 }

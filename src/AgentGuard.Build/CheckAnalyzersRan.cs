@@ -57,16 +57,17 @@ namespace AgentGuard.Build
 
             // The mark is checked where the boundary check runs: a repository with a manifest.
             Quiet = true;
-            if (Prepare() == null)
+            var check = Prepare();
+            if (check == null)
             {
                 return true;
             }
 
             Quiet = false;
-            var problem = Problem();
+            var problem = Problem(out var mark);
             if (problem == null)
             {
-                return true;
+                return new LoweredSeverities(this, check).Report(RunMark.Parse(mark ?? string.Empty));
             }
 
             var finding = new BoundaryFinding(DiagnosticIds.AnalyzersDidNotRun, ProjectName, problem, approvalPath: ProjectName);
@@ -82,9 +83,10 @@ namespace AgentGuard.Build
             return false;
         }
 
-        /// <summary>Why the error log shows no run of the analyzers, or null when it shows one.</summary>
-        private string? Problem()
+        /// <summary>Why the error log shows no run of the analyzers, or null when it shows one (its message in <paramref name="mark"/>).</summary>
+        private string? Problem(out string? mark)
         {
+            mark = null;
             var path = ErrorLog.Split(',')[0].Trim();
             if (path.Length > 0 && !Path.IsPathRooted(path) && ProjectDirectory.Length > 0)
             {
@@ -109,6 +111,8 @@ namespace AgentGuard.Build
                         if (JsonElements.Text(result, "ruleId") == DiagnosticIds.AnalyzersRan
                             && JsonElements.Items(result, "suppressions").Count == 0 && JsonElements.Items(result, "suppressionStates").Count == 0)
                         {
+                            // SARIF 2.1 writes the message as an object, SARIF 1.0 as a string.
+                            mark = result.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String ? message.GetString() : JsonElements.Text(message, "text");
                             return null;
                         }
                     }

@@ -18,8 +18,12 @@ public class RunMarkerAnalyzerTests
         return test;
     }
 
-    /// <summary>The mark: info, on no source location, once for the whole compilation.</summary>
-    private static DiagnosticResult Mark => GuardAnalyzerTest<RunMarkerAnalyzer>.Diagnostic("AG0014").WithSeverity(DiagnosticSeverity.Info);
+    /// <summary>The mark: info, on no source location, once for the whole compilation, naming no lowered severity.</summary>
+    private static DiagnosticResult Mark => Marked(string.Empty);
+
+    private static DiagnosticResult Marked(string lowered) =>
+        GuardAnalyzerTest<RunMarkerAnalyzer>.DiagnosticWithArguments("AG0014", lowered.Length == 0 ? string.Empty : AgentGuard.Policy.RunMark.LoweredPrefix + lowered)
+            .WithSeverity(DiagnosticSeverity.Info);
 
     [Fact]
     public Task In_ci_mode_each_compilation_is_marked_once()
@@ -39,6 +43,74 @@ public class RunMarkerAnalyzerTests
     {
         var test = Test("true");
         test.DisabledDiagnostics.Add("AG0014");
+        test.ExpectedDiagnostics.Add(Mark);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("[*.cs]\ndotnet_diagnostic.AG0001.severity = none\n", "AG0001=none (analyzer config)")]
+    [InlineData("[Test1.cs]\ndotnet_diagnostic.AG0001.severity = warning\n", "AG0001=warning (analyzer config)")]
+    [InlineData("[*.cs]\ndotnet_diagnostic.AG1001.severity = suggestion\ndotnet_diagnostic.AG1009.severity = silent\n", "AG1001=suggestion (analyzer config), AG1009=silent (analyzer config)")]
+    [InlineData("[*.cs]\ndotnet_analyzer_diagnostic.category-AgentGuard.GoldenRules.severity = none\n", "AG0001=none (analyzer config by category), AG0002=none (analyzer config by category), AG0003=none (analyzer config by category)")]
+    public Task The_mark_names_each_finding_an_editorconfig_lowers(string editorConfig, string lowered)
+    {
+        var test = Test("true").WithEditorConfig(editorConfig);
+        test.ExpectedDiagnostics.Add(Marked(lowered));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_mark_names_a_finding_a_global_config_lowers()
+    {
+        var test = Test("true");
+        test.TestState.AnalyzerConfigFiles.Add(("/eng/quiet.globalconfig", "is_global = true\ndotnet_diagnostic.AG0002.severity = none\n"));
+        test.ExpectedDiagnostics.Add(Marked("AG0002=none (analyzer config)"));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_mark_names_a_finding_the_compiler_options_switch_off()
+    {
+        var test = Test("true");
+        test.DisabledDiagnostics.Add("AG1006");
+        test.ExpectedDiagnostics.Add(Marked("AG1006=none (compiler options)"));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("[*.cs]\ndotnet_diagnostic.AG1001.severity = error\ndotnet_diagnostic.AG0001.severity = error\n")]
+    [InlineData("[*.cs]\ndotnet_diagnostic.CA1822.severity = none\ndotnet_analyzer_diagnostic.category-Performance.severity = none\n")]
+    public Task Raised_severities_and_other_analyzers_settings_are_not_named(string editorConfig)
+    {
+        var test = Test("true").WithEditorConfig(editorConfig);
+        test.ExpectedDiagnostics.Add(Mark);
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("- Never use `var`", "[*.cs]\ndotnet_diagnostic.IDE0008.severity = none\n", "IDE0008=none (analyzer config)")]
+    [InlineData("- Prefer file-scoped namespaces.", "[*.cs]\ndotnet_diagnostic.IDE0161.severity = suggestion\n", "IDE0161=suggestion (analyzer config)")]
+    [InlineData("- Never use `var`", "[*.cs]\ndotnet_analyzer_diagnostic.severity = silent\n", null)]
+    public Task The_mark_names_a_style_rules_analyzer_lowered_below_what_the_rule_asks(string rule, string editorConfig, string? lowered)
+    {
+        var test = Test("true").WithEditorConfig(editorConfig);
+        test.AdditionalFiles.Add(("/repo/CLAUDE.md", rule + "\n"));
+
+        // Every AgentGuard finding is lowered by the bulk severity too, each named once.
+        lowered ??= "AG0001=silent (analyzer config for all analyzers), AG0002=silent (analyzer config for all analyzers), AG0003=silent (analyzer config for all analyzers), "
+            + "AG1001=silent (analyzer config for all analyzers), AG1002=silent (analyzer config for all analyzers), AG1003=silent (analyzer config for all analyzers), "
+            + "AG1007=silent (analyzer config for all analyzers), AG1006=silent (analyzer config for all analyzers), AG1008=silent (analyzer config for all analyzers), "
+            + "AG1009=silent (analyzer config for all analyzers), AG1004=silent (analyzer config for all analyzers), AG1005=silent (analyzer config for all analyzers), "
+            + "IDE0008=silent (analyzer config for all analyzers)";
+        test.ExpectedDiagnostics.Add(Marked(lowered));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_style_rule_at_the_severity_its_rule_asks_is_not_named()
+    {
+        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_diagnostic.IDE0161.severity = warning\n");
+        test.AdditionalFiles.Add(("/repo/CLAUDE.md", "- Prefer file-scoped namespaces.\n"));
         test.ExpectedDiagnostics.Add(Mark);
         return test.RunAsync();
     }

@@ -32,6 +32,7 @@ public sealed class CheckAnalyzersRanTests
             ProjectName = "Shop",
             Mode = "local",
             ProjectDirectory = repository.PathOf("src/Shop"),
+            ProjectFile = repository.PathOf("src/Shop/Shop.csproj"),
             ErrorLog = path == null ? string.Empty : path + ",version=2.1",
             AnalyzersOffByProject = analyzersOff,
             MarkerExpected = markerExpected,
@@ -98,5 +99,78 @@ public sealed class CheckAnalyzersRanTests
         Assert.True(Run(repository, Unmarked, markerExpected: false).Succeeded);
         Assert.True(Run(repository, Unmarked, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["AgentGuardBoundaryCheck"] = "false" }).Succeeded);
         Assert.True(Run(bare, Unmarked).Succeeded);
+    }
+
+    /// <summary>An error log whose mark names <paramref name="lowered"/> (as the analyzer writes it), in SARIF 2.1 or 1.0.</summary>
+    private static string MarkedLowering(string lowered, bool sarifOne = false) =>
+        sarifOne
+            ? "{\"version\":\"1.0.0\",\"runs\":[{\"results\":[{\"ruleId\":\"AG0014\",\"level\":\"note\",\"message\":\"AgentGuard's analyzers ran in this compilation; severities lowered: " + lowered + "\"}]}]}"
+            : "{\"version\":\"2.1.0\",\"runs\":[{\"results\":[{\"ruleId\":\"AG0014\",\"level\":\"note\",\"message\":{\"text\":\"AgentGuard's analyzers ran in this compilation; severities lowered: " + lowered + "\"}}]}]}";
+
+    private const string AddsPackage = "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <ItemGroup>\n    <PackageReference Include=\"Serilog\" Version=\"3.0.0\" />\n    <PackageReference Include=\"Contoso.BuildDefaults\" Version=\"1.2.0\" />\n  </ItemGroup>\n</Project>\n";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_severity_no_file_of_the_repository_lowers_is_a_loosening_when_the_change_brings_a_dependency(bool sarifOne)
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Write("src/Shop/Shop.csproj", AddsPackage);
+        var log = MarkedLowering("AG0001=none (analyzer config), AG1001=suggestion (analyzer config)", sarifOne);
+
+        var (succeeded, engine) = Run(repository, log);
+
+        Assert.False(succeeded);
+        var message = engine.ErrorText("AG2007");
+        Assert.Contains("The compilation of 'Shop' lowers what AgentGuard enforces (AG0001=none (analyzer config), AG1001=suggestion (analyzer config))", message);
+        Assert.Contains("src/Shop/Shop.csproj: added Contoso.BuildDefaults 1.2.0", message);
+        Assert.Equal(repository.PathOf("src/Shop/Shop.csproj"), engine.Errors.Single().File);
+
+        // The CI configuration approves it; local builds do not look.
+        Assert.True(Run(repository, log, new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["AgentGuardApprove"] = "AG2007" }).Succeeded);
+        Assert.True(Run(repository, log, new Dictionary<string, string>()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.AG0001.severity = none\n", "AG0001=none (analyzer config)")]
+    [InlineData("src/Shop/Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);ag0001</NoWarn>\n  </PropertyGroup>\n</Project>\n", "AG0001=none (compiler options)")]
+    [InlineData("eng/quiet.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-AgentGuard.GoldenRules.severity = none\n", "AG0001=none (analyzer config by category)")]
+    [InlineData("src/.editorconfig", "[*.cs]\ndotnet_diagnostic.ide0008.severity = silent\n", "IDE0008=silent (analyzer config)")]
+    public void A_severity_a_file_of_the_repository_lowers_is_left_to_the_boundary_check(string file, string text, string lowered)
+    {
+        using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { [file] = text });
+        repository.Write("src/Shop/Shop.csproj", AddsPackage);
+
+        var (succeeded, engine) = Run(repository, MarkedLowering(lowered));
+
+        Assert.True(succeeded, string.Join("\n", engine.Errors.Select(error => error.Message)));
+        Assert.Empty(engine.Errors);
+    }
+
+    [Fact]
+    public void A_severity_lowered_from_outside_without_a_dependency_change_was_there_before_the_change()
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Write("src/Shop/Order.cs", "class Order { int Lines; }\n");
+
+        var (succeeded, engine) = Run(repository, MarkedLowering("AG0001=none (compiler options)"));
+
+        Assert.True(succeeded);
+        Assert.Empty(engine.Errors);
+        Assert.Contains(engine.HighMessages(), message => message.Contains("lowers AG0001=none (compiler options) by a setting no file of the repository shows") && message.Contains("the change brings no dependency"));
+    }
+
+    [Fact]
+    public void A_style_rules_analyzer_lowered_from_outside_with_a_new_dependency_is_a_loosening_and_a_lowering_in_obj_does_not_count()
+    {
+        using var repository = BoundaryTasks.Create();
+        repository.Write("src/Shop/Shop.csproj", AddsPackage);
+        repository.Write(".gitignore", string.Empty);
+        repository.Write("src/Shop/obj/agentguard/agentguard.globalconfig", "is_global = true\ndotnet_diagnostic.IDE0008.severity = warning\n");
+
+        var (succeeded, engine) = Run(repository, MarkedLowering("IDE0008=none (analyzer config)"));
+
+        Assert.False(succeeded);
+        Assert.Contains("lowers what AgentGuard enforces (IDE0008=none (analyzer config))", engine.ErrorText("AG2007"));
     }
 }

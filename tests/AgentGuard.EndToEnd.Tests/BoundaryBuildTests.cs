@@ -269,4 +269,70 @@ public sealed class BoundaryBuildTests
         Assert.DoesNotContain("AD0001", result.Output);
         Assert.DoesNotContain("MSB4018", result.Output);
     }
+
+    /// <summary>A package in the run's feed whose build props hand the compiler an analyzer config that silences AG0001.</summary>
+    private void PackQuietDefaults()
+    {
+        var path = Path.Combine(_package.Feed, "contoso.builddefaults.1.0.0.nupkg");
+        if (File.Exists(path))
+        {
+            return;
+        }
+
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Create);
+        void Add(string name, string text)
+        {
+            using var writer = new StreamWriter(zip.CreateEntry(name).Open());
+            writer.Write(text);
+        }
+
+        Add("Contoso.BuildDefaults.nuspec", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+              <metadata>
+                <id>Contoso.BuildDefaults</id>
+                <version>1.0.0</version>
+                <authors>Contoso</authors>
+                <description>Build defaults.</description>
+                <developmentDependency>true</developmentDependency>
+              </metadata>
+            </package>
+            """);
+        Add("build/Contoso.BuildDefaults.props", """
+            <Project>
+              <ItemGroup>
+                <GlobalAnalyzerConfigFiles Include="$(MSBuildThisFileDirectory)defaults.globalconfig" />
+              </ItemGroup>
+            </Project>
+            """);
+        Add("build/defaults.globalconfig", "is_global = true\ndotnet_diagnostic.AG0001.severity = none\n");
+    }
+
+    [Fact]
+    public void In_ci_mode_a_package_the_change_adds_that_silences_a_golden_rule_is_a_loosening_the_compilation_shows()
+    {
+        PackQuietDefaults();
+        using var repository = CreateMain("boundary-ci-severity");
+        repository
+            .WriteProject(Project, string.Empty, """
+                <ItemGroup>
+                  <PackageReference Include="Contoso.BuildDefaults" Version="1.0.0" PrivateAssets="all" />
+                </ItemGroup>
+                """)
+            .Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n    public System.DateTime Placed { get; } = System.DateTime.Now;\n}\n")
+            .Write("tests/Shop.Tests/OrderTests.cs", "// Placed is set.\n")
+            .Commit("agent: build defaults, and DateTime.Now");
+
+        // The reviewer approves the new package as a dependency (AG2005); the compilation shows what it brought.
+        var ci = repository.BuildWithEnvironment(Project, new Dictionary<string, string?> { ["AgentGuardApprove"] = "AG2005" }, "-p:AgentGuardMode=ci");
+        Assert.False(ci.Succeeded, ci.Output);
+        Assert.Equal(new[] { "AG2007 src/Shop/Shop.csproj:0" }, ci.AgentGuardFindings);
+        Assert.Contains("lowers what AgentGuard enforces (AG0001=none (analyzer config))", ci.Diagnostics.Single(d => d.Id == "AG2007").Message);
+        Assert.Contains("added Contoso.BuildDefaults 1.0.0", ci.Diagnostics.Single(d => d.Id == "AG2007").Message);
+
+        // Locally the package is the developer's choice: approved as a dependency, the build passes.
+        var local = repository.Build(Project, "-p:AgentGuardMode=local", "-p:AgentGuardApprove=AG2005");
+        Assert.True(local.Succeeded, local.Output);
+        Assert.Empty(local.AgentGuardFindings);
+    }
 }

@@ -82,6 +82,25 @@ namespace AgentGuard.Build.Boundaries
             }
         }
 
+        /// <summary>
+        /// What a changed file does to the packages (added, removed, re-versioned), or nothing when it declares none. A
+        /// file renamed to a name that declares nothing (Directory.Packages.props.bak) takes its packages with it.
+        /// </summary>
+        public static IReadOnlyList<string> ChangesIn(Git.ChangedFile file, IRepositoryContent content)
+        {
+            if (file.IsSubmodule || !(IsDependencyFile(file.Path) || (file.OldPath != null && IsDependencyFile(file.OldPath))))
+            {
+                return Array.Empty<string>();
+            }
+
+            var before = file.BasePath != null ? content.ReadMergeBase(file.BasePath) : null;
+            var after = file.Exists ? content.ReadWorkingTree(file.Path) : null;
+            var changed = !(before ?? Array.Empty<byte>()).SequenceEqual(after ?? Array.Empty<byte>());
+            var beforeSet = file.BasePath != null && IsDependencyFile(file.BasePath) ? Read(file.BasePath, before) : Empty;
+            var afterSet = IsDependencyFile(file.Path) ? Read(file.Path, after) : Empty;
+            return Compare(beforeSet, afterSet, changed);
+        }
+
         /// <summary>What changed from <paramref name="before"/> to <paramref name="after"/>, one phrase per package; empty when nothing did.</summary>
         public static IReadOnlyList<string> Compare(PackageSet before, PackageSet after, bool contentChanged)
         {

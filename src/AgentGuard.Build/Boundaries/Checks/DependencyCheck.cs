@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 using AgentGuard.Policy;
 
 namespace AgentGuard.Build.Boundaries.Checks
@@ -23,18 +21,12 @@ namespace AgentGuard.Build.Boundaries.Checks
             foreach (var file in context.Changes.Files)
             {
                 var manifestPath = context.RelativeToManifest(file.Path);
-                if (file.IsSubmodule || manifestPath == null || !(PackageSet.IsDependencyFile(file.Path) || (file.OldPath != null && PackageSet.IsDependencyFile(file.OldPath))))
+                if (manifestPath == null)
                 {
                     continue;
                 }
 
-                var before = file.BasePath != null ? context.Content.ReadMergeBase(file.BasePath) : null;
-                var after = file.Exists ? context.Content.ReadWorkingTree(file.Path) : null;
-                var changed = !(before ?? Array.Empty<byte>()).SequenceEqual(after ?? Array.Empty<byte>());
-                // A file renamed to a name that declares nothing (Directory.Packages.props.bak) takes its packages with it.
-                var beforeSet = file.BasePath != null && PackageSet.IsDependencyFile(file.BasePath) ? PackageSet.Read(file.BasePath, before) : PackageSet.Empty;
-                var afterSet = PackageSet.IsDependencyFile(file.Path) ? PackageSet.Read(file.Path, after) : PackageSet.Empty;
-                var changes = PackageSet.Compare(beforeSet, afterSet, changed);
+                var changes = PackageSet.ChangesIn(file, context.Content);
                 if (changes.Count == 0 || !context.Claim(Id, file.Path))
                 {
                     continue;

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace AgentGuard.Policy
+{
+    /// <summary>A finding whose severity a compilation lowers below its default, and the kind of setting that does.</summary>
+    public sealed class LoweredSeverity
+    {
+        public LoweredSeverity(string id, string severity, string source)
+        {
+            Id = id;
+            Severity = severity;
+            Source = source;
+        }
+
+        /// <summary>The finding's ID (AG0001), or a style rule's (IDE0008).</summary>
+        public string Id { get; }
+
+        /// <summary>The severity it is lowered to, as analyzer config writes it (none, silent, suggestion, warning).</summary>
+        public string Severity { get; }
+
+        /// <summary>The kind of setting: "compiler options", "analyzer config", "analyzer config by category", ...</summary>
+        public string Source { get; }
+
+        public override string ToString() => $"{Id}={Severity} ({Source})";
+    }
+
+    /// <summary>
+    /// What the run mark (AG0014) says beyond "the analyzers ran": the lowered severities, written by the analyzer and
+    /// read back by the build after compiling.
+    /// </summary>
+    public static class RunMark
+    {
+        /// <summary>What the mark's message says before the lowered severities.</summary>
+        public const string LoweredPrefix = "; severities lowered: ";
+
+        private static readonly Regex Entry = new Regex(@"\b(?<id>[A-Za-z]+\d+)=(?<severity>[a-z]+) \((?<source>[^()]*)\)", RegexOptions.CultureInvariant);
+
+        /// <summary>The message argument for <paramref name="lowered"/>: empty when nothing is lowered.</summary>
+        public static string Format(IReadOnlyCollection<LoweredSeverity> lowered) =>
+            lowered.Count == 0 ? string.Empty : LoweredPrefix + string.Join(", ", lowered);
+
+        /// <summary>The lowered severities a mark's message names.</summary>
+        public static IReadOnlyList<LoweredSeverity> Parse(string message)
+        {
+            var start = message.IndexOf(LoweredPrefix, System.StringComparison.Ordinal);
+            return start < 0
+                ? new LoweredSeverity[0]
+                : Entry.Matches(message.Substring(start)).Cast<Match>()
+                    .Select(match => new LoweredSeverity(match.Groups["id"].Value, match.Groups["severity"].Value, match.Groups["source"].Value))
+                    .ToList();
+        }
+    }
+}
