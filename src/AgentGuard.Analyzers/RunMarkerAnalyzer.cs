@@ -34,48 +34,29 @@ namespace AgentGuard.Analyzers
                 if (compilation.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MarkerProperty, out var value)
                     && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    var styles = GoldenRules.RuleContext.Create(compilation.Compilation, compilation.Options, compilation.TryGetValue, compilation.CancellationToken) is { } rules
-                        ? StyleFloors(rules)
-                        : new Dictionary<string, DiagnosticSeverity>();
-                    var lowered = Lowered(compilation.Compilation, compilation.Options.AnalyzerConfigOptionsProvider, styles, compilation.CancellationToken);
+                    var lowered = Lowered(compilation.Compilation, compilation.Options.AnalyzerConfigOptionsProvider, compilation.CancellationToken);
                     compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalyzersRan, Location.None, RunMark.Format(lowered)));
                 }
             });
         }
 
-        /// <summary>The IDs the golden rules' style rules switch on (IDE0008, CA1507), each at the severity its rule asks for.</summary>
-        private static Dictionary<string, DiagnosticSeverity> StyleFloors(GoldenRules.RuleContext rules)
-        {
-            var floors = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);
-            foreach (var mapping in rules.Files.SelectMany(file => file.Rules.Rules).SelectMany(rule => rule.Styles))
-            {
-                var severity = mapping.Severity == RuleSeverity.Warning ? DiagnosticSeverity.Warning : mapping.Severity == RuleSeverity.Info ? DiagnosticSeverity.Info : DiagnosticSeverity.Error;
-                foreach (var id in mapping.Ids)
-                {
-                    floors[id] = floors.TryGetValue(id, out var known) && known > severity ? known : severity;
-                }
-            }
-
-            return floors;
-        }
-
         /// <summary>
         /// Each finding whose severity some setting of this compilation puts below its default, as "AG0001=none (analyzer
         /// config)": the compiler's options (NoWarn, a rule set, /nowarn), the analyzer config of any file (an
-        /// .editorconfig section, a global config), and the category and bulk severities of analyzer configs. The same for
-        /// each ID a style rule switches on, below the severity its rule asks for.
+        /// .editorconfig section, a global config), and the category and bulk severities of analyzer configs. Not the
+        /// analyzers a style rule switches on (IDE0008, CA1507): AgentGuard's own style config sets them per rule severity,
+        /// scope and kind of project, layered under the SDK's analysis-level configs, so a setting below the rule's
+        /// severity is often AgentGuard's own doing; a repository file that lowers one is AG2007 by the file comparison.
         /// </summary>
-        internal static IReadOnlyList<LoweredSeverity> Lowered(Compilation compilation, AnalyzerConfigOptionsProvider options, IReadOnlyDictionary<string, DiagnosticSeverity> styles, CancellationToken cancellationToken)
+        internal static IReadOnlyList<LoweredSeverity> Lowered(Compilation compilation, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
         {
             var provider = compilation.Options.SyntaxTreeOptionsProvider;
             var specific = compilation.Options.SpecificDiagnosticOptions;
             var treeOptions = compilation.SyntaxTrees.Select(tree => (Tree: tree, Options: options.GetOptions(tree))).ToList();
             var lowered = new List<LoweredSeverity>();
-            var checkedIds = Descriptors.Findings.Select(descriptor => (descriptor.Id, Floor: descriptor.DefaultSeverity, Category: (string?)descriptor.Category))
-                .Concat(styles.Select(style => (Id: style.Key, Floor: style.Value, Category: (string?)null)));
-            foreach (var descriptor in checkedIds)
+            foreach (var descriptor in Descriptors.Findings)
             {
-                var floor = Rank(descriptor.Floor);
+                var floor = Rank(descriptor.DefaultSeverity);
                 var lowest = (Rank: floor, Source: (string?)null);
                 void Consider(ReportDiagnostic report, string source)
                 {
@@ -96,10 +77,7 @@ namespace AgentGuard.Analyzers
                     Consider(global, "analyzer config");
                 }
 
-                // The SDK analyzers' categories are theirs to say: for a style rule's ID only the bulk severity is read.
-                var keys = descriptor.Category == null
-                    ? new[] { "dotnet_analyzer_diagnostic.severity" }
-                    : new[] { $"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", "dotnet_analyzer_diagnostic.severity" };
+                var keys = new[] { $"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", "dotnet_analyzer_diagnostic.severity" };
                 Bulk(options.GlobalOptions, keys, Consider);
                 foreach (var (tree, treeConfig) in treeOptions)
                 {

@@ -8,8 +8,8 @@ namespace AgentGuard.Tool
 {
     /// <summary>
     /// Hosts AgentGuard's MSBuild tasks outside MSBuild: errors and warnings go to standard error in MSBuild's
-    /// canonical form (<c>file(line,col): error AG2001: ...</c>), which CI logs and problem matchers read; important
-    /// messages go to standard output.
+    /// canonical form (<c>file(line,col): error AG2001: ...</c>), which CI logs and problem matchers read; messages of
+    /// normal and high importance go to standard output (why the check is off, what it checked), low ones with --verbose.
     /// </summary>
     internal sealed class ConsoleBuildEngine : IBuildEngine4
     {
@@ -49,7 +49,7 @@ namespace AgentGuard.Tool
 
         public void LogMessageEvent(BuildMessageEventArgs e)
         {
-            if (e.Importance == MessageImportance.High || _verbose)
+            if (e.Importance != MessageImportance.Low || _verbose)
             {
                 _out.WriteLine(e.Message);
             }

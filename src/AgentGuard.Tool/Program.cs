@@ -97,13 +97,16 @@ Options:
                 return Usage;
             }
 
-            // The command line is CI's configuration, as the environment is: the task takes trusted settings from there.
-            if (options.TryGetValue("--base", out var baseRef))
+            // The command line is CI's configuration, as the environment is: in CI mode the task takes trusted settings
+            // from the environment, in local mode from its properties; both are set.
+            options.TryGetValue("--base", out var baseRef);
+            options.TryGetValue("--approve", out var approve);
+            if (baseRef != null)
             {
                 Environment.SetEnvironmentVariable("AgentGuardBaseRef", baseRef);
             }
 
-            if (options.TryGetValue("--approve", out var approve))
+            if (approve != null)
             {
                 Environment.SetEnvironmentVariable("AgentGuardApprove", approve);
             }
@@ -111,15 +114,17 @@ Options:
             // No file is written unless asked for: one written into the working tree would be part of the next change set.
             var sarif = options.TryGetValue("--sarif", out var sarifPath) ? Path.GetFullPath(sarifPath) : string.Empty;
             var summary = options.TryGetValue("--summary", out var summaryPath) ? Path.GetFullPath(summaryPath) : string.Empty;
-            return Check(repository, sarif, summary, verbose, output, error);
+            return Check(repository, baseRef ?? string.Empty, approve ?? string.Empty, sarif, summary, verbose, output, error);
         }
 
-        private static int Check(string repository, string sarif, string summary, bool verbose, TextWriter output, TextWriter error)
+        private static int Check(string repository, string baseRef, string approve, string sarif, string summary, bool verbose, TextWriter output, TextWriter error)
         {
             var engine = new ConsoleBuildEngine(output, error, verbose);
 
             // The repository as one project: its rule files at the top and every scoped one below.
-            var rules = new CollectRuleFiles { BuildEngine = engine, ProjectDirectory = repository };
+            // Rule files listed in AgentGuardRuleFiles (an environment variable here, a property in a build) are the only ones, as in a build.
+            var listed = (Environment.GetEnvironmentVariable("AgentGuardRuleFiles") ?? string.Empty).Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries);
+            var rules = new CollectRuleFiles { BuildEngine = engine, ProjectDirectory = repository, ListedRuleFiles = listed };
             if (!rules.Execute())
             {
                 return Failed;
@@ -133,6 +138,8 @@ Options:
                 {
                     BuildEngine = engine,
                     Manifest = Path.Combine(root, "agentguard.json"),
+                    BaseRef = baseRef,
+                    Approve = approve,
                     RuleFiles = rules.RuleFiles,
                     ProjectName = "agentguard check",
                     Mode = "ci",
@@ -142,23 +149,40 @@ Options:
                     ReviewSummaryPath = summary,
                     StepSummaryPath = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY") ?? string.Empty,
                 };
+                // The first Ctrl+C stops the check at its next git call; a second one ends the process.
+                var cancelled = false;
                 Console.CancelKeyPress += (_, e) =>
                 {
-                    e.Cancel = true;
+                    e.Cancel = !cancelled;
+                    cancelled = true;
                     check.Cancel();
                 };
 
-                var passed = check.Execute() && engine.Errors == 0;
+                var ran = check.Execute();
+                if (cancelled)
+                {
+                    error.WriteLine("agentguard: cancelled; nothing was checked to the end.");
+                    return Failed;
+                }
+
+                var passed = ran && engine.Errors == 0;
                 output.WriteLine(passed
-                    ? "agentguard: the change passes the base branch's boundaries."
+                    ? "agentguard: no finding."
                     : $"agentguard: {engine.Errors} error(s)." + (sarif.Length > 0 ? $" The findings are in {sarif}." : string.Empty));
                 return passed ? Passed : Failed;
             }
             finally
             {
-                if (Directory.Exists(cache))
+                try
                 {
-                    Directory.Delete(cache, recursive: true);
+                    if (Directory.Exists(cache))
+                    {
+                        Directory.Delete(cache, recursive: true);
+                    }
+                }
+                catch (Exception exception) when (exception is IOException || exception is UnauthorizedAccessException)
+                {
+                    // A file left in the temp folder does not change the result.
                 }
             }
         }

@@ -87,29 +87,10 @@ public class RunMarkerAnalyzerTests
         return test.RunAsync();
     }
 
-    [Theory]
-    [InlineData("- Never use `var`", "[*.cs]\ndotnet_diagnostic.IDE0008.severity = none\n", "IDE0008=none (analyzer config)")]
-    [InlineData("- Prefer file-scoped namespaces.", "[*.cs]\ndotnet_diagnostic.IDE0161.severity = suggestion\n", "IDE0161=suggestion (analyzer config)")]
-    [InlineData("- Never use `var`", "[*.cs]\ndotnet_analyzer_diagnostic.severity = silent\n", null)]
-    public Task The_mark_names_a_style_rules_analyzer_lowered_below_what_the_rule_asks(string rule, string editorConfig, string? lowered)
-    {
-        var test = Test("true").WithEditorConfig(editorConfig);
-        test.AdditionalFiles.Add(("/repo/CLAUDE.md", rule + "\n"));
-
-        // Every AgentGuard finding is lowered by the bulk severity too, each named once.
-        lowered ??= "AG0001=silent (analyzer config for all analyzers), AG0002=silent (analyzer config for all analyzers), AG0003=silent (analyzer config for all analyzers), "
-            + "AG1001=silent (analyzer config for all analyzers), AG1002=silent (analyzer config for all analyzers), AG1003=silent (analyzer config for all analyzers), "
-            + "AG1007=silent (analyzer config for all analyzers), AG1006=silent (analyzer config for all analyzers), AG1008=silent (analyzer config for all analyzers), "
-            + "AG1009=silent (analyzer config for all analyzers), AG1004=silent (analyzer config for all analyzers), AG1005=silent (analyzer config for all analyzers), "
-            + "IDE0008=silent (analyzer config for all analyzers)";
-        test.ExpectedDiagnostics.Add(Marked(lowered));
-        return test.RunAsync();
-    }
-
     [Fact]
-    public Task A_style_rule_at_the_severity_its_rule_asks_is_not_named()
+    public Task A_style_rules_analyzer_is_not_named_its_config_is_agentguards_own()
     {
-        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_diagnostic.IDE0161.severity = warning\n");
+        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_diagnostic.IDE0161.severity = none\n");
         test.AdditionalFiles.Add(("/repo/CLAUDE.md", "- Prefer file-scoped namespaces.\n"));
         test.ExpectedDiagnostics.Add(Mark);
         return test.RunAsync();

@@ -25,6 +25,7 @@ public class ProjectFileLooseningTests
         {
             [Project] = ShopProject(rest: "  <Target Name=\"Stamp\" AfterTargets=\"Build\">\n    <Message Text=\"built\" />\n  </Target>\n"),
             ["src/Shop/Shop.rsp"] = "/langversion:latest\n",
+            ["eng/CodeAnalysis.globalconfig"] = "is_global = true\ndotnet_diagnostic.AG1001.severity = error\n",
         });
 
     /// <summary>The loosenings, by class: (class and variant, file, its new text, what the finding says).</summary>
@@ -56,6 +57,7 @@ public class ProjectFileLooseningTests
         { "config: a rule set", Project, ShopProject(Properties + "    <CodeAnalysisRuleSet>quiet.ruleset</CodeAnalysisRuleSet>\n"), "adds or changes <CodeAnalysisRuleSet>quiet.ruleset" },
         { "config: an analyzer", Project, ShopProject(references: References + "    <Analyzer Include=\"../../eng/Suppressor.dll\" />\n"), "adds or changes <Analyzer Include='../../eng/Suppressor.dll'>" },
         { "config: a compiler response file line", "src/Shop/Shop.rsp", "/langversion:latest\n/nowarn:AG0001\n", "adds '/nowarn:AG0001' to a compiler response file" },
+        { "config: a global config the project already hands the compiler", "eng/CodeAnalysis.globalconfig", "is_global = true\ndotnet_diagnostic.AG1001.severity = none\n", "sets AG1001 to none (was error)" },
 
         // 4. The package not applied.
         { "package: removed", Project, ShopProject(references: "    <PackageReference Include=\"Serilog\" Version=\"3.0.0\" />\n"), "removes the AgentGuard.Analyzers package reference" },

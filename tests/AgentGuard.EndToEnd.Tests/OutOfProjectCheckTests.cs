@@ -71,6 +71,7 @@ public sealed class OutOfProjectCheckTests
         // Locally a project file is the developer's to change: no loosening, only the dependency change.
         var local = repository.RunTool(Local, "check");
         Assert.Equal(new[] { "AG2005 src/Shop/Shop.csproj:0" }, local.AgentGuardFindings);
+        Assert.Equal(0, repository.RunTool(Local, "check", "--approve", "AG2005").ExitCode);
 
         // A reviewer's approval comes from CI's configuration: the tool's command line or the environment.
         Assert.Equal(0, repository.RunTool(Ci, "check", "--approve", "AG2005;AG2007").ExitCode);
@@ -144,7 +145,17 @@ public sealed class OutOfProjectCheckTests
         var ci = repository.RunTool(Ci, "check");
         Assert.True(ci.ExitCode == 0, ci.Output);
         Assert.Empty(ci.AgentGuardFindings);
-        Assert.Contains("the change passes the base branch's boundaries", ci.Output);
+        Assert.Contains("agentguard: no finding.", ci.Output);
+
+        // A repository whose base branch has no manifest yet: nothing to enforce, and the output says so.
+        using (var unguarded = ConsumerRepository.Create(_package, "tool-unguarded"))
+        {
+            unguarded.WriteProject(Project).Write("src/Shop/Order.cs", "namespace Shop;\n").Commit("main").Git("checkout", "-q", "-b", "agent");
+            unguarded.Write("src/Shop/Order.cs", "namespace Shop;\n\npublic sealed class Order\n{\n}\n").Commit("agent: an order");
+            var none = unguarded.RunTool(Ci, "check");
+            Assert.True(none.ExitCode == 0, none.Output);
+            Assert.Contains("no boundary manifest", none.Output);
+        }
 
         var wrong = repository.RunTool(Ci, "check", "--sarif");
         Assert.Equal(2, wrong.ExitCode);

@@ -52,7 +52,7 @@ namespace AgentGuard.Build.Boundaries
                     return BaselineAdditions(Text(before), Text(after));
                 }
 
-                if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.Equals(".globalconfig", StringComparison.OrdinalIgnoreCase))
+                if (IsAnalyzerConfig(path))
                 {
                     return EditorConfig(Text(before), Text(after), guarded);
                 }
@@ -141,6 +141,16 @@ namespace AgentGuard.Build.Boundaries
             }
 
             return changes;
+        }
+
+        /// <summary>
+        /// An analyzer config by its name: <c>.editorconfig</c> and <c>.globalconfig</c>, which the SDK finds itself, and any
+        /// <c>*.editorconfig</c> or <c>*.globalconfig</c> a project hands the compiler (eng/CodeAnalysis.globalconfig).
+        /// </summary>
+        public static bool IsAnalyzerConfig(string path)
+        {
+            var name = GitPath.FileName(path);
+            return name.EndsWith(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase);
         }
 
         /// <summary>A compiler response file (<c>*.rsp</c>): every line is a compiler switch, so every change counts.</summary>

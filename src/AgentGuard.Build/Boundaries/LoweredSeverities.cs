@@ -53,7 +53,7 @@ namespace AgentGuard.Build.Boundaries
             }
 
             var dependencies = _check.Changes.Files
-                .SelectMany(file => PackageSet.ChangesIn(file, _check.Content).Select(change => (file.Path, Change: change)))
+                .SelectMany(file => PackageSet.ChangesIn(file, _check.Content).Where(BringsPackages).Select(change => (file.Path, Change: change)))
                 .ToList();
             if (dependencies.Count == 0)
             {
@@ -111,5 +111,20 @@ namespace AgentGuard.Build.Boundaries
         }
 
         private static string List(IEnumerable<LoweredSeverity> lowered) => string.Join(", ", lowered);
+
+        // Version properties that name no package: the project's own version, the language's, the platform's.
+        private static readonly HashSet<string> OwnVersions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Version", "VersionPrefix", "VersionSuffix", "AssemblyVersion", "FileVersion", "InformationalVersion", "PackageVersion",
+            "LangVersion", "ApplicationVersion", "ApplicationDisplayVersion", "TargetPlatformVersion", "TargetPlatformMinVersion",
+            "SupportedOSPlatformVersion", "TargetFrameworkVersion", "RuntimeFrameworkVersion",
+        };
+
+        /// <summary>A package set change that can bring a package's build files: not a version property that names no package.</summary>
+        private static bool BringsPackages(string change)
+        {
+            var property = System.Text.RegularExpressions.Regex.Match(change, @"\bproperty (\w+)");
+            return !property.Success || !OwnVersions.Contains(property.Groups[1].Value);
+        }
     }
 }

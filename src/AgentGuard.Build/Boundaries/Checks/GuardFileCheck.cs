@@ -64,7 +64,7 @@ namespace AgentGuard.Build.Boundaries.Checks
             {
                 var isRuleFile = guardFiles.IsRuleFile(file.Path) || (file.OldPath != null && guardFiles.IsRuleFile(file.OldPath));
                 var isManifest = file.Path == context.ManifestName || file.OldPath == context.ManifestName;
-                if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && !Loosening.IsResponseFile(file.Path) && guardFiles.Why(file.Path) == null)
+                if (!isRuleFile && !isManifest && !PackageSet.IsDependencyFile(file.Path) && !Loosening.IsResponseFile(file.Path) && !Loosening.IsAnalyzerConfig(file.Path) && guardFiles.Why(file.Path) == null)
                 {
                     continue;
                 }
