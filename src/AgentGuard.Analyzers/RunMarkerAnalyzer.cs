@@ -21,6 +21,8 @@ namespace AgentGuard.Analyzers
     {
         private const string MarkerProperty = "build_property.AgentGuardRunMarker";
 
+        private const string StyleProperty = "build_property.AgentGuardStyleSeverities";
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.AnalyzersRan);
 
@@ -34,7 +36,8 @@ namespace AgentGuard.Analyzers
                 if (compilation.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue(MarkerProperty, out var value)
                     && string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase))
                 {
-                    var lowered = Lowered(compilation.Compilation, compilation.Options.AnalyzerConfigOptionsProvider, compilation.CancellationToken);
+                    var styles = StyleSeverities(compilation.Options.AnalyzerConfigOptionsProvider.GlobalOptions);
+                    var lowered = Lowered(compilation.Compilation, compilation.Options.AnalyzerConfigOptionsProvider, styles, compilation.CancellationToken);
                     compilation.ReportDiagnostic(Diagnostic.Create(Descriptors.AnalyzersRan, Location.None, RunMark.Format(lowered)));
                 }
             });
@@ -43,21 +46,22 @@ namespace AgentGuard.Analyzers
         /// <summary>
         /// Each finding whose severity some setting of this compilation puts below its default, as "AG0001=none (analyzer
         /// config)": the compiler's options (NoWarn, a rule set, /nowarn), the analyzer config of any file (an
-        /// .editorconfig section, a global config), and the category and bulk severities of analyzer configs. Not the
-        /// analyzers a style rule switches on (IDE0008, CA1507): AgentGuard's own style config sets them per rule severity,
-        /// scope and kind of project, layered under the SDK's analysis-level configs, so a setting below the rule's
-        /// severity is often AgentGuard's own doing; a repository file that lowers one is AG2007 by the file comparison.
+        /// .editorconfig section, a global config), and, where no setting names the ID, the category and bulk severities.
+        /// The same for each style rule's analyzer (<paramref name="styles"/>: IDE0008=warning, from AgentGuard's style
+        /// config) below the severity that config sets project-wide; a bulk severity never lowers those, as the config
+        /// names each.
         /// </summary>
-        internal static IReadOnlyList<LoweredSeverity> Lowered(Compilation compilation, AnalyzerConfigOptionsProvider options, CancellationToken cancellationToken)
+        internal static IReadOnlyList<LoweredSeverity> Lowered(Compilation compilation, AnalyzerConfigOptionsProvider options, IReadOnlyDictionary<string, DiagnosticSeverity> styles, CancellationToken cancellationToken)
         {
             var provider = compilation.Options.SyntaxTreeOptionsProvider;
             var specific = compilation.Options.SpecificDiagnosticOptions;
             var treeOptions = compilation.SyntaxTrees.Select(tree => (Tree: tree, Options: options.GetOptions(tree))).ToList();
+            var checkedIds = Descriptors.Findings.Select(descriptor => (descriptor.Id, Floor: descriptor.DefaultSeverity, Category: (string?)descriptor.Category))
+                .Concat(styles.OrderBy(style => style.Key, StringComparer.Ordinal).Select(style => (Id: style.Key, Floor: style.Value, Category: (string?)null)));
             var lowered = new List<LoweredSeverity>();
-            foreach (var descriptor in Descriptors.Findings)
+            foreach (var (id, floor, category) in checkedIds)
             {
-                var floor = Rank(descriptor.DefaultSeverity);
-                var lowest = (Rank: floor, Source: (string?)null);
+                var lowest = (Rank: Rank(floor), Source: (string?)null);
                 void Consider(ReportDiagnostic report, string source)
                 {
                     var rank = Rank(report);
@@ -67,35 +71,63 @@ namespace AgentGuard.Analyzers
                     }
                 }
 
-                if (specific.TryGetValue(descriptor.Id, out var option))
+                if (specific.TryGetValue(id, out var option))
                 {
                     Consider(option, "compiler options");
                 }
 
-                if (provider != null && provider.TryGetGlobalDiagnosticValue(descriptor.Id, cancellationToken, out var global))
+                var global = ReportDiagnostic.Default;
+                var named = provider != null && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out global);
+                if (named)
                 {
                     Consider(global, "analyzer config");
                 }
 
-                var keys = new[] { $"dotnet_analyzer_diagnostic.category-{descriptor.Category}.severity", "dotnet_analyzer_diagnostic.severity" };
-                Bulk(options.GlobalOptions, keys, Consider);
+                // A severity that names the ID wins over a category's or all analyzers' (docs: severity level precedence).
+                var keys = category == null ? null : new[] { $"dotnet_analyzer_diagnostic.category-{category}.severity", "dotnet_analyzer_diagnostic.severity" };
+                if (treeOptions.Count == 0 && !named && keys != null)
+                {
+                    Bulk(options.GlobalOptions, keys, Consider);
+                }
+
                 foreach (var (tree, treeConfig) in treeOptions)
                 {
-                    if (provider != null && provider.TryGetDiagnosticValue(tree, descriptor.Id, cancellationToken, out var perTree))
+                    if (provider != null && provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var perTree))
                     {
                         Consider(perTree, "analyzer config");
                     }
-
-                    Bulk(treeConfig, keys, Consider);
+                    else if (!named && keys != null)
+                    {
+                        Bulk(treeConfig, keys, Consider);
+                    }
                 }
 
                 if (lowest.Source != null)
                 {
-                    lowered.Add(new LoweredSeverity(descriptor.Id, Name(lowest.Rank), lowest.Source));
+                    lowered.Add(new LoweredSeverity(id, Name(lowest.Rank), lowest.Source));
                 }
             }
 
             return lowered;
+        }
+
+        /// <summary>The style rules' analyzers and the severity AgentGuard's style config sets for each ("IDE0008=warning,CA1507=error").</summary>
+        internal static Dictionary<string, DiagnosticSeverity> StyleSeverities(AnalyzerConfigOptions global)
+        {
+            var styles = new Dictionary<string, DiagnosticSeverity>(StringComparer.OrdinalIgnoreCase);
+            if (global.TryGetValue(StyleProperty, out var value))
+            {
+                foreach (var entry in value.Split(',', ';'))
+                {
+                    var parts = entry.Split('=');
+                    if (parts.Length == 2 && parts[0].Trim().Length > 0 && Parse(parts[1]) is { } report && report != ReportDiagnostic.Suppress && report != ReportDiagnostic.Hidden)
+                    {
+                        styles[parts[0].Trim()] = report == ReportDiagnostic.Error ? DiagnosticSeverity.Error : report == ReportDiagnostic.Warn ? DiagnosticSeverity.Warning : DiagnosticSeverity.Info;
+                    }
+                }
+            }
+
+            return styles;
         }
 
         private static void Bulk(AnalyzerConfigOptions options, string[] keys, Action<ReportDiagnostic, string> consider)

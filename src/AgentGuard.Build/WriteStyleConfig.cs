@@ -50,6 +50,13 @@ namespace AgentGuard.Build
         [Output]
         public string Requirements { get; set; } = string.Empty;
 
+        /// <summary>
+        /// The severity the config sets project-wide for each style rule's analyzer ("IDE0008=warning,IDE0161=error"; a ";" would start a comment in the analyzer config the SDK writes):
+        /// in CI mode the analyzers name one a compilation runs below it (AG0014).
+        /// </summary>
+        [Output]
+        public string ProjectWideSeverities { get; set; } = string.Empty;
+
         /// <inheritdoc />
         public override bool Execute()
         {
@@ -87,6 +94,7 @@ namespace AgentGuard.Build
                 }
 
                 ConfigFile = Path.GetFullPath(OutputPath);
+                ProjectWideSeverities = string.Join(",", StyleConfig.ProjectWideSeverities(sources).OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => pair.Key + "=" + pair.Value));
                 var needs = sources.Aggregate(StyleRequirement.None, (all, source) => all | source.Mapping.Requirement);
                 Requirements = string.Join(";", Enum.GetValues(typeof(StyleRequirement)).Cast<StyleRequirement>().Where(flag => flag != StyleRequirement.None && needs.HasFlag(flag)));
             }

@@ -129,15 +129,17 @@ namespace AgentGuard.Policy
             return text.ToString();
         }
 
-        /// <summary>The keys one section sets, each once: the nearest rule's option, the strongest severity.</summary>
-        private static HashSet<string> WriteSection(StringBuilder text, List<StyleSource> sources, ICollection<string>? skipped)
-        {
-            var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var key in skipped ?? Array.Empty<string>())
-            {
-                written[key] = string.Empty;
-            }
+        /// <summary>
+        /// The severity the config sets project-wide (in its global section) for each ID, as analyzer config writes it
+        /// (IDE0008 = warning): what a compilation of the project runs each style rule's analyzer at, unless a setting above
+        /// AgentGuard's level lowers it.
+        /// </summary>
+        public static IReadOnlyDictionary<string, string> ProjectWideSeverities(IReadOnlyList<StyleSource> sources) =>
+            Severities(sources.Where(source => source.Files == null)).ToDictionary(pair => pair.Key, pair => SeverityName(pair.Value), StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The strongest severity the sources ask for, per ID.</summary>
+        private static Dictionary<string, RuleSeverity> Severities(IEnumerable<StyleSource> sources)
+        {
             var severities = new Dictionary<string, RuleSeverity>(StringComparer.OrdinalIgnoreCase);
             foreach (var source in sources)
             {
@@ -148,6 +150,19 @@ namespace AgentGuard.Policy
                 }
             }
 
+            return severities;
+        }
+
+        /// <summary>The keys one section sets, each once: the nearest rule's option, the strongest severity.</summary>
+        private static HashSet<string> WriteSection(StringBuilder text, List<StyleSource> sources, ICollection<string>? skipped)
+        {
+            var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var key in skipped ?? Array.Empty<string>())
+            {
+                written[key] = string.Empty;
+            }
+
+            var severities = Severities(sources);
             foreach (var source in sources.OrderByDescending(source => source.Depth))
             {
                 var lines = new List<string>();

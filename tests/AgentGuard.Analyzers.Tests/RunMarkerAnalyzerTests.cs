@@ -95,4 +95,30 @@ public class RunMarkerAnalyzerTests
         test.ExpectedDiagnostics.Add(Mark);
         return test.RunAsync();
     }
+
+    [Theory]
+    [InlineData("IDE0008=warning", "[*.cs]\ndotnet_diagnostic.IDE0008.severity = none\n", "IDE0008=none (analyzer config)")]
+    [InlineData("CA1507=error,IDE0161=error", "[*.cs]\ndotnet_diagnostic.IDE0161.severity = warning\n", "IDE0161=warning (analyzer config)")]
+    [InlineData("IDE0161=error", "[*.cs]\ndotnet_diagnostic.IDE0161.severity = error\ndotnet_diagnostic.CA1507.severity = none\n", "")]
+    public Task The_mark_names_a_style_rules_analyzer_below_the_severity_agentguards_style_config_sets(string styles, string editorConfig, string lowered)
+    {
+        var test = Test("true").WithEditorConfig(editorConfig);
+        test.BuildProperties["AgentGuardStyleSeverities"] = styles;
+        test.ExpectedDiagnostics.Add(Marked(lowered));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task A_bulk_severity_lowers_no_id_a_setting_names()
+    {
+        var test = Test("true").WithEditorConfig("[*.cs]\ndotnet_analyzer_diagnostic.severity = none\ndotnet_diagnostic.AG0001.severity = error\ndotnet_diagnostic.AG0002.severity = error\n"
+            + "dotnet_diagnostic.AG0003.severity = error\ndotnet_diagnostic.AG1001.severity = warning\ndotnet_diagnostic.AG1002.severity = warning\ndotnet_diagnostic.AG1003.severity = warning\n"
+            + "dotnet_diagnostic.AG1004.severity = warning\ndotnet_diagnostic.AG1005.severity = error\ndotnet_diagnostic.AG1006.severity = warning\ndotnet_diagnostic.AG1007.severity = warning\n"
+            + "dotnet_diagnostic.AG1008.severity = warning\n");
+        test.BuildProperties["AgentGuardStyleSeverities"] = "IDE0008=warning";
+
+        // AG1009 is the one no line names; IDE0008's severity is AgentGuard's style config's, which names it.
+        test.ExpectedDiagnostics.Add(Marked("AG1009=none (analyzer config for all analyzers)"));
+        return test.RunAsync();
+    }
 }

@@ -43,6 +43,9 @@ public sealed class WriteStyleConfigTests : IDisposable
         // CA1507 has no option to carry its severity, so each file's section repeats it for dotnet format.
         Assert.Contains("dotnet_diagnostic.CA1507.severity = error", Section(text, "src/Shop/Order.cs"));
         Assert.Equal("CodeStyle;NetAnalyzers", task.Requirements);
+
+        // What the mark compares in CI: the project-wide severities only, not the nested file's IDE0008.
+        Assert.Equal("CA1507=error,IDE0161=error", task.ProjectWideSeverities);
     }
 
     [Fact]
@@ -50,8 +53,9 @@ public sealed class WriteStyleConfigTests : IDisposable
     {
         Write("AGENTS.md", "- In tests, use `var` for local variables.\n- In production code, use file-scoped namespaces.\n- Async methods end with `Async`.\n");
 
-        var (_, inTests) = Run(isTest: true, ("AGENTS.md", null));
+        var (testTask, inTests) = Run(isTest: true, ("AGENTS.md", null));
         var (_, inProduction) = Run(isTest: false, ("AGENTS.md", null));
+        Assert.DoesNotContain("IDE0161", testTask.ProjectWideSeverities);
 
         Assert.Contains("IDE0007", inTests);
         Assert.DoesNotContain("IDE0161", inTests);
