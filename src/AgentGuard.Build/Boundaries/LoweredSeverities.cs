@@ -80,17 +80,19 @@ namespace AgentGuard.Build.Boundaries
 
         /// <summary>
         /// Which of the lowered IDs the repository's settings files name, and whether any sets a severity in bulk
-        /// (<c>dotnet_analyzer_diagnostic</c>); null when git cannot search. The working tree, tracked and untracked.
+        /// (<c>dotnet_analyzer_diagnostic</c>); null when git cannot search. The files as committed at HEAD.
         /// </summary>
         private HashSet<string>? Shown(IReadOnlyList<LoweredSeverity> lowered)
         {
-            var arguments = new List<string> { "grep", "-h", "-o", "-I", "-i", "-F", "--untracked", "-e", "dotnet_analyzer_diagnostic" };
+            var arguments = new List<string> { "grep", "-h", "-o", "-I", "-i", "-F", "-e", "dotnet_analyzer_diagnostic" };
             foreach (var id in lowered.Select(entry => entry.Id).Distinct(StringComparer.Ordinal))
             {
                 arguments.Add("-e");
                 arguments.Add(id);
             }
 
+            // The committed tree, not the working tree: a build's targets can write files, the commit CI checks cannot change.
+            arguments.Add("HEAD");
             arguments.Add("--");
             arguments.AddRange(SettingFiles);
 
