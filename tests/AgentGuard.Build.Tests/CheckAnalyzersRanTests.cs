@@ -136,6 +136,7 @@ public sealed class CheckAnalyzersRanTests
     [InlineData("src/Shop/Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);ag0001</NoWarn>\n  </PropertyGroup>\n</Project>\n", "AG0001=none (compiler options)")]
     [InlineData("eng/quiet.globalconfig", "is_global = true\ndotnet_analyzer_diagnostic.category-AgentGuard.GoldenRules.severity = none\n", "AG0001=none (analyzer config by category)")]
     [InlineData("src/.editorconfig", "[*.cs]\ndotnet_diagnostic.ag1006.severity = silent\n", "AG1006=silent (analyzer config)")]
+    [InlineData("src/Shop/Directory.Build.props", "<Project>\n  <PropertyGroup>\n    <NoWarn>$(NoWarn);1591</NoWarn>\n  </PropertyGroup>\n</Project>\n", "CS1591=none (compiler options)")]
     public void A_severity_a_file_of_the_repository_lowers_is_left_to_the_boundary_check(string file, string text, string lowered)
     {
         using var repository = BoundaryTasks.Create(extra: new Dictionary<string, string> { [file] = text });

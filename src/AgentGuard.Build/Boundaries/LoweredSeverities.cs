@@ -89,6 +89,13 @@ namespace AgentGuard.Build.Boundaries
             {
                 arguments.Add("-e");
                 arguments.Add(id);
+
+                // NoWarn takes a compiler warning by its number alone (1591 for CS1591).
+                if (id.StartsWith("CS", StringComparison.OrdinalIgnoreCase))
+                {
+                    arguments.Add("-e");
+                    arguments.Add(id.Substring(2));
+                }
             }
 
             // The committed tree, not the working tree: a build's targets can write files, the commit CI checks cannot change.
@@ -108,7 +115,8 @@ namespace AgentGuard.Build.Boundaries
             }
 
             return new HashSet<string>(
-                Encoding.UTF8.GetString(output.StandardOutput).Split('\n').Select(match => match.Trim().ToUpperInvariant()).Where(match => match.Length > 0),
+                Encoding.UTF8.GetString(output.StandardOutput).Split('\n').Select(match => match.Trim().ToUpperInvariant()).Where(match => match.Length > 0)
+                    .Select(match => match.All(char.IsDigit) ? "CS" + match : match),
                 StringComparer.Ordinal);
         }
 
