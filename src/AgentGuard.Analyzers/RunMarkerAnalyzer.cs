@@ -73,14 +73,14 @@ namespace AgentGuard.Analyzers
 
                 if (specific.TryGetValue(id, out var option))
                 {
-                    Consider(option, "compiler options");
+                    Consider(option, RunMark.CompilerOptions);
                 }
 
                 var global = ReportDiagnostic.Default;
                 var named = provider != null && provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out global);
                 if (named)
                 {
-                    Consider(global, "analyzer config");
+                    Consider(global, RunMark.AnalyzerConfig);
                 }
 
                 // A severity that names the ID wins over a category's or all analyzers' (docs: severity level precedence).
@@ -94,7 +94,7 @@ namespace AgentGuard.Analyzers
                 {
                     if (provider != null && provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var perTree))
                     {
-                        Consider(perTree, "analyzer config");
+                        Consider(perTree, RunMark.AnalyzerConfig);
                     }
                     else if (!named && keys != null)
                     {
@@ -136,7 +136,7 @@ namespace AgentGuard.Analyzers
             {
                 if (options.TryGetValue(key, out var value) && Parse(value) is { } report)
                 {
-                    consider(report, key.Contains("category-") ? "analyzer config by category" : "analyzer config for all analyzers");
+                    consider(report, key.Contains("category-") ? RunMark.ByCategory : RunMark.ForAllAnalyzers);
                 }
             }
         }

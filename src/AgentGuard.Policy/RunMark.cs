@@ -20,8 +20,11 @@ namespace AgentGuard.Policy
         /// <summary>The severity it is lowered to, as analyzer config writes it (none, silent, suggestion, warning).</summary>
         public string Severity { get; }
 
-        /// <summary>The kind of setting: "compiler options", "analyzer config", "analyzer config by category", ...</summary>
+        /// <summary>The kind of setting: one of <see cref="RunMark"/>'s sources.</summary>
         public string Source { get; }
+
+        /// <summary>True when a category's or all analyzers' severity lowers it, not a setting that names the ID.</summary>
+        public bool IsBulk => Source == RunMark.ByCategory || Source == RunMark.ForAllAnalyzers;
 
         public override string ToString() => $"{Id}={Severity} ({Source})";
     }
@@ -34,6 +37,18 @@ namespace AgentGuard.Policy
     {
         /// <summary>What the mark's message says before the lowered severities.</summary>
         public const string LoweredPrefix = "; severities lowered: ";
+
+        /// <summary>A source: the compiler's options (NoWarn, /nowarn, a rule set).</summary>
+        public const string CompilerOptions = "compiler options";
+
+        /// <summary>A source: an analyzer config setting that names the ID (an .editorconfig section, a global config).</summary>
+        public const string AnalyzerConfig = "analyzer config";
+
+        /// <summary>A source: a category's severity (<c>dotnet_analyzer_diagnostic.category-X.severity</c>).</summary>
+        public const string ByCategory = "analyzer config by category";
+
+        /// <summary>A source: all analyzers' severity (<c>dotnet_analyzer_diagnostic.severity</c>).</summary>
+        public const string ForAllAnalyzers = "analyzer config for all analyzers";
 
         private static readonly Regex Entry = new Regex(@"\b(?<id>[A-Za-z]+\d+)=(?<severity>[a-z]+) \((?<source>[^()]*)\)", RegexOptions.CultureInvariant);
 

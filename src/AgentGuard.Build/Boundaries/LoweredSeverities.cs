@@ -45,7 +45,7 @@ namespace AgentGuard.Build.Boundaries
                 return true;
             }
 
-            var unshown = lowered.Where(entry => !shown.Contains(entry.Source.StartsWith("analyzer config ", StringComparison.Ordinal) ? BulkKey : entry.Id.ToUpperInvariant())).ToList();
+            var unshown = lowered.Where(entry => !shown.Contains(entry.IsBulk ? BulkKey : entry.Id.ToUpperInvariant())).ToList();
             if (unshown.Count == 0)
             {
                 _task.Log.LogMessage(MessageImportance.Normal, "{0}", $"AgentGuard: the compilation of '{_task.ProjectName}' lowers {List(lowered)} as the repository's settings files say; in CI a change to them is AG2006 or AG2007.");
@@ -122,6 +122,8 @@ namespace AgentGuard.Build.Boundaries
 
         private static string List(IEnumerable<LoweredSeverity> lowered) => string.Join(", ", lowered);
 
+        private static readonly System.Text.RegularExpressions.Regex VersionProperty = new System.Text.RegularExpressions.Regex(@"\bproperty (\w+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
         // Version properties that name no package: the project's own version, the language's, the platform's.
         private static readonly HashSet<string> OwnVersions = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -133,7 +135,7 @@ namespace AgentGuard.Build.Boundaries
         /// <summary>A package set change that can bring a package's build files: not a version property that names no package.</summary>
         private static bool BringsPackages(string change)
         {
-            var property = System.Text.RegularExpressions.Regex.Match(change, @"\bproperty (\w+)");
+            var property = VersionProperty.Match(change);
             return !property.Success || !OwnVersions.Contains(property.Groups[1].Value);
         }
     }
