@@ -26,7 +26,7 @@ namespace AgentGuard.Policy
         private const string PolarityVerb =
             @"(?:instead\b|rather\b|use\b|prefer\b|call\b|always\b|never\b|don't\b|do\s+not\b|avoid\b|inject\b|rely\b|go\s+through\b|read\b|pass\b|not\b)";
 
-        internal static readonly Regex ClauseBoundary = new Regex(
+        internal static readonly TieredRegex ClauseBoundary = new TieredRegex(
             @"\s*[—–]\s*"
             + @"|\s+--?\s+"
             + @"|\s*;\s*"
@@ -35,46 +35,45 @@ namespace AgentGuard.Policy
             + @"|\s+\(\s*|(?<!\()\s*\)(?=\s|$|[.,;:!?])"
             + @"|\s*,\s*(?=(?:and\s+|but\s+|so\s+)?" + PolarityVerb + ")"
             + @"|\s+(?:and|but|or)\s+(?=" + PolarityVerb + ")",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex BuildingPurpose = new Regex(@"\bto\s+" + Lexicon.Any(Lexicon.BuildingVerbs) + @"\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex BuildingPurpose = new TieredRegex(@"\bto\s+" + Lexicon.Any(Lexicon.BuildingVerbs) + @"\b", Options);
 
-        private static readonly Regex LoneTargetInParentheses = new Regex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex LoneTargetInParentheses = new TieredRegex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant);
 
-        private static readonly GatedPattern Placeholder = new GatedPattern("\u0001(\\d+)\u0002", RegexOptions.CultureInvariant, "\u0001");
 
         // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
         // Not ASP.NET (no lowercase), not Node.js or Program.cs (a lowercase segment), not Directory.Build.props.
-        private static readonly Regex DottedIdentifier = new Regex(
+        private static readonly TieredRegex DottedIdentifier = new TieredRegex(
             @"(?<![\w./\\@#-])(?=[A-Za-z_]*[a-z])[A-Z][A-Za-z0-9_]*(?:\.[A-Z][A-Za-z0-9_]*)+(?:\(\))?(?![\w/\\-]|\.[A-Za-z])",
-            RegexOptions.CultureInvariant, Patterns.Timeout);
+            RegexOptions.CultureInvariant);
 
 
         // "Never use `decimal.Round` without `MidpointRounding`": which uses are allowed depends on something the
         // analyzers cannot see, so the rule bans no symbol or construct.
-        private static readonly Regex Condition = new Regex(
+        private static readonly TieredRegex Condition = new TieredRegex(
             @"\b(?:without|when(?:ever)?|while|if|before|after|twice|more\s+than\s+once|only)\b|\bas\s+(?:a|an)\s+\w+|\bin(?:side)?\s+(?:a\s+|the\s+)?(?:tight\s+)?loops?\b|\bfrom\s+(?:a|the|any)\s+(?:[\w-]+\s+)?thread\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // "for new commands", "in new code", "legacy patterns to avoid": the rule is about code still to be written, and the
         // analyzers cannot tell new code from old, so enforcing it everywhere would fail on code the rule leaves alone.
-        private static readonly Regex Novelty = new Regex(
+        private static readonly TieredRegex Novelty = new TieredRegex(
             @"\b(?:for|in|on)\s+(?:all\s+|any\s+)?new\s+(?:[\w-]+\s+){0,2}?(?:code|commands?|classes|files|projects?|features?|apis?|endpoints?|tools?|types?|work)\b|\bnew\s+(?:code|commands?|projects?)\s+(?:must|should|shall)\b|\blegacy\s+(?:patterns?|apis?|code|approach(?:es)?)\b",
-            Options,
-            Patterns.Timeout);
+            Options);
 
         // "Mutating actions must use `HttpPost`, never `HttpGet`": the rule speaks of some code only, which the analyzers
         // cannot pick out. "You", "code", "tests" and the like are no such limit.
-        private static readonly Regex LimitedSubject = new Regex(
+        private static readonly TieredRegex LimitedSubject = new TieredRegex(
             @"^\W*(?:the\s+|all\s+|any\s+)?(?!" + Lexicon.Any(Lexicon.Addressees, new[] { "ai", "code", "source", "tests?", "it", "this", "these", "there", "always", "never", "do", "don't", "dont", "use", "prefer", "avoid", "no", "not", "please", "every", "each", "only" }) + @"\b)[a-z][\w-]*(?:\s+(?!must\b|should\b|shall\b|never\b|may\b)[a-z][\w-]*){0,2}\s+(?:must|should|shall|need\s+to|needs\s+to|have\s+to|has\s+to)\b",
-            Options,
-            Patterns.Timeout);
+            Options);
 
         // "... other than Blazor `@onclick` callbacks": what follows names the exceptions, not more bans.
         private static readonly string[] ButNot = { @"but\s+not" };
 
         // "## When fixing bugs", "### If you touch the API": the items under it apply to some changes only.
-        private static readonly Regex SectionCondition = new Regex(@"\b(?:when|whenever|if|unless|while)\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex SectionCondition = new TieredRegex(@"\b(?:when|whenever|if|unless|while)\b", Options);
+
+        public static bool IsSectionCondition(string label) => SectionCondition.IsMatch(label);
 
         // "not the other `Channel` constructors": every constructor but the ones the bullet asks for.
         private static readonly GatedPattern OtherConstructors = new GatedPattern(
@@ -84,21 +83,20 @@ namespace AgentGuard.Policy
 
         // "in `InvoiceCalculator`", "into `OrderService`", "in Shop.Domain": the code span names where the rule applies, not
         // what it bans. A path there is a scope (ReadPathScope); a name is a place the analyzers cannot see.
-        private static readonly Regex PlaceTarget = new Regex(
+        private static readonly TieredRegex PlaceTarget = new TieredRegex(
             @"\b(?:in|inside|within|into|throughout|for)\s+(?:the\s+|a\s+|an\s+|any\s+|our\s+|all\s+)?\u0001(?<index>\d+)\u0002",
-            Options,
-            Patterns.Timeout);
+            Options);
 
         // "outside the Infrastructure project": allowed in one place the analyzers cannot name.
-        private static readonly Regex OutsidePlace = new Regex(@"\boutside\s+(?:of\s+)?(?!tests?\b|test\s+code\b)(?:the\s+)?\w", Options, Patterns.Timeout);
+        private static readonly TieredRegex OutsidePlace = new TieredRegex(@"\boutside\s+(?:of\s+)?(?!tests?\b|test\s+code\b)(?:the\s+)?\w", Options);
 
         // A limit by place or purpose: "in components", "on hot paths", "for invoice numbers", "with string concatenation",
         // "to build SQL".
-        private static readonly Regex PlaceQualifier = new Regex(
+        private static readonly TieredRegex PlaceQualifier = new TieredRegex(
             @"\b(?:in|on|for|from|inside|within)\s+(?!(?:code|source|the\s+code(?:base)?|the\s+repo(?:sitory)?|any\s+code|all\s+code)\b)(?:the\s+|a\s+|an\s+|our\s+|any\s+|all\s+)?[a-z][\w'-]*"
             + @"|\bwith\s+(?:the\s+|a\s+|an\s+)?[a-z][\w'-]*"
             + @"|\bto\s+(?:build|create|make|construct|generate|format|compute|parse|store|send|implement|handle|represent|model|produce|check|validate|control|signal|compare|concatenate|pass|hold|cache|identify|get|read|write)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         public static GoldenRule? Interpret(InlineText bullet, Section section, int line, RuleAnnotation? annotation)
         {
@@ -113,18 +111,21 @@ namespace AgentGuard.Policy
             var parts = new RuleParts();
             var consumed = new HashSet<int>();
             ReadPathScope(masked, codes, targets, parts, consumed);
-            foreach (Match place in PlaceTarget.Matches(masked))
+            if (codes.Count > 0)
             {
-                var index = int.Parse(place.Groups["index"].Value, CultureInfo.InvariantCulture);
-                if (targets[index] != TargetKind.Path && consumed.Add(index))
+                foreach (Match place in PlaceTarget.Matches(masked))
                 {
-                    parts.Restricted = true;
+                    var index = int.Parse(place.Groups["index"].Value, CultureInfo.InvariantCulture);
+                    if (targets[index] != TargetKind.Path && consumed.Add(index))
+                    {
+                        parts.Restricted = true;
+                    }
                 }
             }
 
             // The words that limit the rule: the bullet's own, and a lead-in's ("Never call these from billing code:").
             var qualifiers = section.IsLeadIn ? masked + " " + section.Label : masked;
-            var prose = Placeholder.Replace(qualifiers, " # ");
+            var prose = ReplacePlaceholders(qualifiers, " # ");
             var withoutTestScope = ScopeWords.WithoutTestScope(prose);
             var withoutEscapes = PolarityWords.WithoutEscapeClauses(withoutTestScope);
             var clauses = MayHaveClauseBoundary(masked) ? ClauseBoundary.Split(masked) : new[] { masked };
@@ -133,11 +134,11 @@ namespace AgentGuard.Policy
                 consumed,
                 parts,
                 pathKind: !targets.Contains(TargetKind.Path) ? PathRuleKind.Forbidden : section.AsksApproval ? PathRuleKind.Approval : PathRuleWords.KindOf(masked),
-                filesSection: PathRuleWords.IsFilesHeading(section.Label) || (section.AsksApproval && PathRuleWords.IsApprovalFilesHeading(section.Label) && IsBareList(masked)),
+                filesSection: section.IsFilesHeading || (section.IsApprovalFilesHeading && IsBareList(masked)),
                 conditional: () => Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
-                    || (HasModal(clauses[0]) && LimitedSubject.IsMatch(Placeholder.Replace(clauses[0], " # "))));
+                    || (HasModal(clauses[0]) && LimitedSubject.IsMatch(ReplacePlaceholders(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
-            context.LimitedBySection = section.Label.Length > 0 && SectionCondition.IsMatch(section.Label);
+            context.LimitedBySection = section.IsConditional;
             var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
 
             var first = RulePolarity.None;
@@ -189,7 +190,7 @@ namespace AgentGuard.Policy
 
                 normative |= polarity != RulePolarity.None;
                 ReadClause(clause, scopeless, polarity, gate, insteadOf, context);
-                previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":") && clause.IndexOf(CodeStart) < 0;
+                previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":", System.StringComparison.Ordinal) && clause.IndexOf(CodeStart) < 0;
                 previous = polarity;
             }
 
@@ -230,7 +231,7 @@ namespace AgentGuard.Policy
         public static RulePolarity LeadInPolarity(InlineText bullet, RulePolarity section)
         {
             var text = bullet.PlainText.TrimEnd();
-            if (!text.EndsWith(":"))
+            if (!text.EndsWith(":", System.StringComparison.Ordinal))
             {
                 return RulePolarity.None;
             }
@@ -292,7 +293,7 @@ namespace AgentGuard.Policy
                     AddTargets(clause, 0, banEnd, gate, context, editing);
                     if (!context.Conditional && !editing)
                     {
-                        foreach (var construct in ConstructTable.MatchProse(Placeholder.Replace(clause.Substring(0, banEnd), " ")))
+                        foreach (var construct in ConstructTable.MatchProse(ReplacePlaceholders(clause.Substring(0, banEnd), " ")))
                         {
                             context.Parts.AddConstruct(construct);
                         }
@@ -458,7 +459,7 @@ namespace AgentGuard.Policy
                 return false;
             }
 
-            var lead = Placeholder.Replace(ScopeWords.WithoutLeadingScope(clause.Substring(0, position)), ",");
+            var lead = ReplacePlaceholders(ScopeWords.WithoutLeadingScope(clause.Substring(0, position)), ",");
             var after = clause.Substring(clause.IndexOf(CodeEnd, position) + 1);
             return PathRuleWords.IsFileObject(VerbGates.WithoutStarters(lead), after);
         }
@@ -557,7 +558,7 @@ namespace AgentGuard.Policy
         /// </summary>
         private static bool IsConditional(string clause)
         {
-            var prose = BuiltinTable.WithoutOwnConditions(PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(Placeholder.Replace(clause, " # "))));
+            var prose = BuiltinTable.WithoutOwnConditions(PolarityWords.WithoutEscapeClauses(ScopeWords.WithoutTestScope(ReplacePlaceholders(clause, " # "))));
             return Condition.IsMatch(prose) || IsNovel(prose);
         }
 
@@ -577,17 +578,64 @@ namespace AgentGuard.Policy
 
         private static IEnumerable<int> PlaceholderIndexes(string clause, int from, int to)
         {
-            foreach (Match match in Placeholder.Regex.Matches(clause))
+            for (var at = NextPlaceholder(clause, 0, out var end, out var index); at >= 0 && at < to; at = NextPlaceholder(clause, end, out end, out index))
             {
-                if (match.Index >= from && match.Index < to)
+                if (at >= from)
                 {
-                    yield return int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+                    yield return index;
                 }
             }
         }
 
-        private static string Unmask(string masked, List<string> codes) =>
-            Placeholder.Regex.Replace(masked, match => codes[int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)]);
+        private static string Unmask(string masked, List<string> codes) => ReplacePlaceholders(masked, index => codes[index]);
+
+        /// <summary>The text with each placeholder (<c>\u0001</c>, the code's number, <c>\u0002</c>) replaced.</summary>
+        private static string ReplacePlaceholders(string text, System.Func<int, string> replacement)
+        {
+            var at = NextPlaceholder(text, 0, out var end, out var index);
+            if (at < 0)
+            {
+                return text;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            var copied = 0;
+            for (; at >= 0; at = NextPlaceholder(text, end, out end, out index))
+            {
+                builder.Append(text, copied, at - copied).Append(replacement(index));
+                copied = end;
+            }
+
+            return builder.Append(text, copied, text.Length - copied).ToString();
+        }
+
+        private static string ReplacePlaceholders(string text, string replacement) => ReplacePlaceholders(text, _ => replacement);
+
+        /// <summary>Where the first placeholder at or after <paramref name="from"/> starts, or -1; where it ends and its code's number.</summary>
+        private static int NextPlaceholder(string text, int from, out int end, out int index)
+        {
+            for (var start = text.IndexOf(CodeStart, from); start >= 0; start = text.IndexOf(CodeStart, start + 1))
+            {
+                var digit = start + 1;
+                var number = 0;
+                while (digit < text.Length && text[digit] >= '0' && text[digit] <= '9' && number < 100_000_000)
+                {
+                    number = (number * 10) + (text[digit] - '0');
+                    digit++;
+                }
+
+                if (digit > start + 1 && digit < text.Length && text[digit] == CodeEnd)
+                {
+                    end = digit + 1;
+                    index = number;
+                    return start;
+                }
+            }
+
+            end = -1;
+            index = -1;
+            return -1;
+        }
 
         private static string Mask(InlineText bullet, List<string> codes)
         {
@@ -705,7 +753,7 @@ namespace AgentGuard.Policy
 
         /// <summary>"`a`, `b` and `c`": an item that is only its targets, with nothing that says what it does with them.</summary>
         private static bool IsBareList(string masked) =>
-            Placeholder.Replace(masked, " ").Replace(",", " ").Replace(";", " ").Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries)
+            ReplacePlaceholders(masked, " ").Replace(",", " ").Replace(";", " ").Split(new[] { ' ' }, System.StringSplitOptions.RemoveEmptyEntries)
                 .All(word => word.Equals("and", System.StringComparison.OrdinalIgnoreCase) || word.Equals("or", System.StringComparison.OrdinalIgnoreCase) || word.Trim('.', ':').Length == 0);
 
         /// <summary>True when the text holds ".X", which every dotted name in prose does: the others skip its pattern.</summary>

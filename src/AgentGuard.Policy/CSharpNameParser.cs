@@ -80,10 +80,9 @@ namespace AgentGuard.Policy
         private const string ParameterType =
             @"(?>\s*(?:(?:ref|out|in|params)\s+)?(?:[A-Z][\w.]*|string|int|long|bool|object|double|float|decimal|char|byte|short|uint|ulong)(?:<[\w\s,.<>]*>)?(?:\[\])?\??\s*)";
 
-        private static readonly System.Text.RegularExpressions.Regex ParameterList = new System.Text.RegularExpressions.Regex(
+        private static readonly TieredRegex ParameterList = new TieredRegex(
             @"^\((?:" + ParameterType + @"(?:," + ParameterType + @")*)?\)$",
-            System.Text.RegularExpressions.RegexOptions.CultureInvariant,
-            Patterns.Timeout);
+            System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>
         /// "`Channel(ChannelOptions)`": the parameter types a name's call lists, each trimmed (<c>ChannelOptions</c>;

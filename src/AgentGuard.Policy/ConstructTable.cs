@@ -33,7 +33,7 @@ namespace AgentGuard.Policy
             ["unsafe"] = BannedConstruct.Unsafe,
         };
 
-        private static readonly (Regex Pattern, BannedConstruct Construct)[] Prose =
+        private static readonly (TieredRegex Pattern, BannedConstruct Construct)[] Prose =
         {
             (Phrase(@"\basync\s+void\b"), BannedConstruct.AsyncVoid),
             (Phrase(@"\bthe\s+dynamic\s+(?:keyword|type)\b|\bdynamic\s+typing\b"), BannedConstruct.Dynamic),
@@ -50,10 +50,10 @@ namespace AgentGuard.Policy
         };
 
         // Exceptions the analyzer already makes: "except for event handlers" on async void narrows nothing, so it is no escape.
-        private static readonly Regex AsyncVoidExemption = Phrase(@"\b(?:except|other\s+than|apart\s+from|but\s+not|unless\s+(?:it\s+is|they\s+are|writing))\s+(?:for\s+|in\s+)?(?:(?:top-level|ui|winforms|wpf)\s+)?event[- ]?handlers?\b");
+        private static readonly TieredRegex AsyncVoidExemption = Phrase(@"\b(?:except|other\s+than|apart\s+from|but\s+not|unless\s+(?:it\s+is|they\s+are|writing))\s+(?:for\s+|in\s+)?(?:(?:top-level|ui|winforms|wpf)\s+)?event[- ]?handlers?\b");
 
         // "Enable nullable reference types", "Nullable reference types: always enabled": then no code turns it off.
-        private static readonly Regex NullableEnabled = Phrase(@"\benabl(?:e|ing)\s+(?:the\s+)?nullable\b|\bnullable(?:\s+reference\s+types?)?\b[^.]{0,30}?\b(?:always\s+|must\s+be\s+|is\s+|are\s+|stays?\s+)?enabled\b");
+        private static readonly TieredRegex NullableEnabled = Phrase(@"\benabl(?:e|ing)\s+(?:the\s+)?nullable\b|\bnullable(?:\s+reference\s+types?)?\b[^.]{0,30}?\b(?:always\s+|must\s+be\s+|is\s+|are\s+|stays?\s+)?enabled\b");
 
         /// <summary>The constructs a rule that asks for something rules out ("enable nullable reference types" rules out <c>#nullable disable</c>).</summary>
         public static IEnumerable<BannedConstruct> MatchRequiring(string text)
@@ -78,18 +78,33 @@ namespace AgentGuard.Policy
             return text;
         }
 
-        private static readonly Regex Space = new Regex(@"\s+", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex Space = new TieredRegex(@"\s+", RegexOptions.CultureInvariant);
 
         /// <summary>The construct a code span names, if it is in the table.</summary>
         public static bool TryMatchCodeSpan(string text, out BannedConstruct construct)
         {
-            var normalized = Space.Replace(text.Trim().TrimEnd(';'), " ");
+            var trimmed = text.Trim().TrimEnd(';');
+            var normalized = HasSpaceToCollapse(trimmed) ? Space.Replace(trimmed, " ") : trimmed;
             if (normalized.StartsWith("#pragma warning disable", System.StringComparison.Ordinal))
             {
                 normalized = "#pragma warning disable";
             }
 
             return CodeSpans.TryGetValue(normalized, out construct);
+        }
+
+        // Most code spans hold no white space or single spaces only, which the pattern would leave as they are.
+        private static bool HasSpaceToCollapse(string text)
+        {
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsWhiteSpace(text[i]) && (text[i] != ' ' || (i + 1 < text.Length && char.IsWhiteSpace(text[i + 1]))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The constructs prose names outright.</summary>
@@ -125,6 +140,6 @@ namespace AgentGuard.Policy
             return false;
         }
 
-        private static Regex Phrase(string pattern) => new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static TieredRegex Phrase(string pattern) => new TieredRegex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 }

@@ -18,19 +18,19 @@ namespace AgentGuard.Policy
         private const string Subject =
             @"(?:(?:the\s+)?(?:code|types|classes|anything|projects?|files?)\s+(?:in|under|inside|within|of)\s+(?:the\s+)?|(?:the\s+)?[\w-]+\s+(?:layer|project|assembly|module)\s+)?";
 
-        private static readonly Regex FromFirst = new Regex(
+        private static readonly TieredRegex FromFirst = new TieredRegex(
             @"^\W*(?:the\s+)?" + Subject + string.Format(Code, "from") + @"\s+(?:project\s+|layer\s+|assembly\s+|namespace\s+|code\s+)?"
             + @"(?:" + Lexicon.Any(Lexicon.Modals, new[] { "may", "can" }) + @"\s*(?:not|never|n't)|never|does\s+not|doesn't|cannot)\s+(?:directly\s+)?" + Verb
             + @"\s+(?:the\s+|anything\s+(?:in|from)\s+|types\s+(?:in|from)\s+)?" + string.Format(Code, "to"),
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex ToFirst = new Regex(
+        private static readonly TieredRegex ToFirst = new TieredRegex(
             @"^\W*" + Lexicon.Any(Lexicon.Negations) + @"\s+(?:reference|use|import|call)\s+" + string.Format(Code, "to") + @"\s+from\s+(?:within\s+)?(?:the\s+)?" + string.Format(Code, "from"),
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex NoReferences = new Regex(
+        private static readonly TieredRegex NoReferences = new TieredRegex(
             @"^\W*no\s+(?:references|dependencies|imports|calls)\s+from\s+(?:the\s+)?" + string.Format(Code, "from") + @"\s+(?:to|on|into)\s+(?:the\s+)?" + string.Format(Code, "to"),
-            Options, Patterns.Timeout);
+            Options);
 
         /// <summary>The placeholder indexes of the two sides, when the clause forbids a dependency.</summary>
         public static bool TryMatch(string clause, out int from, out int to)

@@ -8,7 +8,7 @@ namespace AgentGuard.Policy
     /// <summary>A bullet's inline content: its plain text, its targets (code spans and bold names), its annotation.</summary>
     internal sealed class InlineText
     {
-        private static readonly Regex BoldTarget = new Regex(@"^(?:[TMPFEN]:\S+|[A-Za-z_][\w]*(?:<[^>]*>)?(?:\.[A-Za-z_][\w]*(?:<[^>]*>)?)+(?:\(\))?)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex BoldTarget = new TieredRegex(@"^(?:[TMPFEN]:\S+|[A-Za-z_][\w]*(?:<[^>]*>)?(?:\.[A-Za-z_][\w]*(?:<[^>]*>)?)+(?:\(\))?)$", RegexOptions.CultureInvariant);
 
         private InlineText(IReadOnlyList<InlineToken> tokens, RuleAnnotation? annotation, bool tooDeep = false)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Text.RegularExpressions;
+using System.Threading;
 
 namespace AgentGuard.Policy
 {
@@ -37,11 +38,11 @@ namespace AgentGuard.Policy
 
         public GatedPattern(string pattern, RegexOptions options, params string[] words)
         {
-            Regex = new Regex(pattern, options, Patterns.Timeout);
+            Regex = new TieredRegex(pattern, options);
             this.words = words;
         }
 
-        public Regex Regex { get; }
+        public TieredRegex Regex { get; }
 
         public bool CanMatch(string text) => Patterns.HoldsAny(text, words);
 
@@ -50,5 +51,64 @@ namespace AgentGuard.Policy
         public Match Match(string text) => CanMatch(text) ? Regex.Match(text) : System.Text.RegularExpressions.Match.Empty;
 
         public string Replace(string text, string replacement) => CanMatch(text) ? Regex.Replace(text, replacement) : text;
+    }
+
+    /// <summary>
+    /// A regular expression of the reader. It starts interpreted, which costs next to nothing to build, and is compiled to
+    /// IL once it has run <see cref="CompileAfter"/> times: a process that reads rule files again and again (the IDE while
+    /// a rule file is edited, the compiler server over many builds) then runs it faster, and a build that reads its rule
+    /// files once never pays for compiling patterns. Both forms match every text the same way, under the same timeout.
+    /// </summary>
+    internal sealed class TieredRegex
+    {
+        /// <summary>
+        /// About what compiling one pattern costs in matches saved: reading the benchmark's 35 KB rule file runs its
+        /// busiest pattern fewer times than this, so one read compiles nothing.
+        /// </summary>
+        internal const int CompileAfter = 2000;
+
+        private readonly string pattern;
+        private readonly RegexOptions options;
+        private volatile Regex current;
+        private int runs;
+
+        public TieredRegex(string pattern, RegexOptions options)
+        {
+            this.pattern = pattern;
+            this.options = options;
+            current = new Regex(pattern, options, Patterns.Timeout);
+        }
+
+        /// <summary>True once the pattern runs compiled.</summary>
+        internal bool IsCompiled => (current.Options & RegexOptions.Compiled) != 0;
+
+        private Regex Current
+        {
+            get
+            {
+                if (runs < CompileAfter && Interlocked.Increment(ref runs) == CompileAfter)
+                {
+                    current = new Regex(pattern, options | RegexOptions.Compiled, Patterns.Timeout);
+                }
+
+                return current;
+            }
+        }
+
+        public bool IsMatch(string input) => Current.IsMatch(input);
+
+        public Match Match(string input) => Current.Match(input);
+
+        public Match Match(string input, int start) => Current.Match(input, start);
+
+        public MatchCollection Matches(string input) => Current.Matches(input);
+
+        public string Replace(string input, string replacement) => Current.Replace(input, replacement);
+
+        public string Replace(string input, MatchEvaluator evaluator) => Current.Replace(input, evaluator);
+
+        public string[] Split(string input) => Current.Split(input);
+
+        public override string ToString() => pattern;
     }
 }

@@ -9,18 +9,18 @@ namespace AgentGuard.Policy
 
         private static readonly string Subject = Lexicon.Any(Lexicon.Addressees, Lexicon.WholeSubjects);
 
-        private static readonly Regex NegativeStart = new Regex(
+        private static readonly TieredRegex NegativeStart = new TieredRegex(
             @"^(?:" + Subject + @"\s+)?"
             + @"(?:" + Lexicon.AnyWord(Lexicon.Negations) + @"|avoid\b"
             + @"|no\s+(?!need\b|longer\b|more\s+than\b|matter\b|one\b|other\b)"
             + @"|not\s+(?!only\b|just\b|all\b|necessarily\b|yet\b)"
             + @"|stop\s+using\b|forbidden\b|prohibited\b)",
-            Options, Patterns.Timeout);
+            Options);
 
         // "We use `A` instead of `B`" describes the code base; "You should use" and a bare imperative ask for it.
-        private static readonly Regex PositiveStart = new Regex(
+        private static readonly TieredRegex PositiveStart = new TieredRegex(
             @"^(?:" + Lexicon.Any(Lexicon.Readers) + @"\s+)?" + Lexicon.Any(Lexicon.Modals, Lexicon.Imperatives) + @"\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // "`DateTime.Now` is banned", "`Thread.Sleep` must not be used".
         private static readonly GatedPattern NegativeVerdict = new GatedPattern(
@@ -35,24 +35,23 @@ namespace AgentGuard.Policy
             Options, "fine", "ok", "allowed", "permitted", "acceptable", "may", "can");
 
         // "Every test must assert something", "All handlers should log failures": the modal after the subject is normative.
-        private static readonly Regex QuantifiedModal = new Regex(
+        private static readonly TieredRegex QuantifiedModal = new TieredRegex(
             @"^(?:every|each|all|any)\b[^.]{0,80}?\b(?<negative>" + Lexicon.Any(Lexicon.Modals) + @"\s+(?:not|never)|" + Lexicon.Any(Lexicon.Modals) + @"n't|never)?(?(negative)|(?:" + Lexicon.Any(Lexicon.Modals) + @"|needs?\s+to|has\s+to))\b",
-            Options,
-            Patterns.Timeout);
+            Options);
 
-        private static readonly Regex NegativeHeading = new Regex(
+        private static readonly TieredRegex NegativeHeading = new TieredRegex(
             @"\b(?:" + Lexicon.Any(Lexicon.NegativeHeadings) + @"|not\s+allowed)\b|❌|🚫|⛔",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex PositiveHeading = new Regex(
+        private static readonly TieredRegex PositiveHeading = new TieredRegex(
             @"\b(?:" + Lexicon.Any(Lexicon.PositiveHeadings) + @"|do'?s)\b|^\s*do\s*$|✅",
-            Options, Patterns.Timeout);
+            Options);
 
         // A heading gives polarity when it is the polarity ("## Never", "### ❌ NEVER:", "## Things to avoid"), not when a
         // longer topic heading mentions it ("## Error handling — never swallow exceptions").
-        private static readonly Regex LeadingPolarityWord = new Regex(
+        private static readonly TieredRegex LeadingPolarityWord = new TieredRegex(
             @"^\W*" + Lexicon.Any(Lexicon.NegativeHeadings, Lexicon.PositiveHeadings, new[] { "dos?", "do's" }) + @"\b|^\W*(?:❌|🚫|⛔|✅)",
-            Options, Patterns.Timeout);
+            Options);
 
         private static readonly string[] Unless = { "unless" };
 
@@ -61,10 +60,9 @@ namespace AgentGuard.Policy
             Options, Lexicon.GateWords(Unless, Lexicon.Exceptions, Lexicon.Hedges));
 
         // "instead of", "rather than", and between two targets "`A` not `B`", "`A` over `B`".
-        private static readonly Regex InsteadOf = new Regex(
+        private static readonly TieredRegex InsteadOf = new TieredRegex(
             @"\b(?<word>instead)\s+of\b|\b(?<word>rather)\s+than\b|\u0002[*_\s]{0,4},?\s*(?<word>not|over)\s*\u0001",
-            Options,
-            Patterns.Timeout);
+            Options);
 
         public static RulePolarity OfHeading(string heading)
         {
@@ -130,9 +128,9 @@ namespace AgentGuard.Policy
         /// <summary>The text without its escape clauses, so "if possible" is not read as a condition.</summary>
         public static string WithoutEscapeClauses(string text) => EscapeClause.Replace(text, " ");
 
-        private static readonly Regex PreferOver = new Regex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b.*?\b(?<over>over)\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex PreferOver = new TieredRegex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b.*?\b(?<over>over)\b", Options);
 
-        private static readonly Regex Prefer = new Regex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex Prefer = new TieredRegex(@"^\W*(?:you\s+should\s+)?(?:prefer|favou?r)\b", Options);
 
         /// <summary>The index of "instead of" / "rather than" in <paramref name="clause"/>, or -1.</summary>
         public static int IndexOfInsteadOf(string clause)
@@ -154,10 +152,13 @@ namespace AgentGuard.Policy
         /// "Prefer `A` over `B`": the bullet states its own preference (so a "Never" heading does not ban A), but a
         /// preference bans nothing ("Prefer `ValueTask` over `Task` on hot paths" is no ban of Task).
         /// </summary>
-        public static bool IsPreferOver(string clause) => PreferOver.IsMatch(clause);
+        public static bool IsPreferOver(string clause) => CanPrefer(clause) && PreferOver.IsMatch(clause);
 
         /// <summary>"Prefer `A` over `B`" is advice: what it bans is reported as a warning.</summary>
-        public static bool IsPreference(string clause) => Prefer.IsMatch(clause);
+        public static bool IsPreference(string clause) => CanPrefer(clause) && Prefer.IsMatch(clause);
+
+        private static bool CanPrefer(string clause) =>
+            clause.IndexOf("prefer", System.StringComparison.OrdinalIgnoreCase) >= 0 || clause.IndexOf("favo", System.StringComparison.OrdinalIgnoreCase) >= 0;
 
         /// <summary>True for a line the writer marked as the right way (✅): no heading turns it into a ban.</summary>
         public static bool IsMarkedRight(string clause) => clause.TrimStart().StartsWith("✅", System.StringComparison.Ordinal) || clause.TrimStart().StartsWith("✔", System.StringComparison.Ordinal);

@@ -11,8 +11,8 @@ namespace AgentGuard.Policy
     /// </summary>
     public sealed class RuleAnnotation
     {
-        private static readonly Regex Comment = new Regex(@"^<!--\s*agentguard\s*:(?<body>.*?)-->$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
-        private static readonly Regex Dependency = new Regex(@"^(?<from>\S+)\s*(?:->|-/->|=>)\s*(?<to>\S+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex Comment = new TieredRegex(@"^<!--\s*agentguard\s*:(?<body>.*?)-->$", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        private static readonly TieredRegex Dependency = new TieredRegex(@"^(?<from>\S+)\s*(?:->|-/->|=>)\s*(?<to>\S+)$", RegexOptions.CultureInvariant);
 
         /// <summary>The directive names, for messages.</summary>
         public const string DirectiveList = "ban, construct, forbid-dependency, forbid-path, require-approval, builtin, severity, scope, ignore";

@@ -13,7 +13,7 @@ namespace AgentGuard.Policy
     /// </summary>
     internal sealed class RuleFileWalker
     {
-        private static readonly Regex Import = new Regex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex Import = new TieredRegex(@"(?<![\w@`/.-])@(?<path>(?:\.{1,2}/)?(?:[\w.-]+/)*[\w.-]+\.md)\b", RegexOptions.CultureInvariant);
 
         private readonly List<GoldenRule> _rules = new List<GoldenRule>();
         // An item that is no rule is quoted this far in explain.
@@ -338,6 +338,9 @@ namespace AgentGuard.Policy
             IsLeadIn = isLeadIn;
             AsksApproval = asksApproval;
             Gate = isLeadIn ? VerbGates.Of(label, label) : VerbGates.OfHeading(label);
+            IsFilesHeading = label.Length > 0 && PathRuleWords.IsFilesHeading(label);
+            IsApprovalFilesHeading = asksApproval && PathRuleWords.IsApprovalFilesHeading(label);
+            IsConditional = label.Length > 0 && BulletInterpreter.IsSectionCondition(label);
         }
 
         public RulePolarity Polarity { get; }
@@ -352,5 +355,14 @@ namespace AgentGuard.Policy
 
         /// <summary>"## Do NOT Modify" gives its items no symbol bans; "## Never" and "Never call these:" do.</summary>
         public VerbGate Gate { get; }
+
+        /// <summary>"## Generated files": its items name files (read once per section, not once per item).</summary>
+        public bool IsFilesHeading { get; }
+
+        /// <summary>"### Ask first before changing": an approval heading about files.</summary>
+        public bool IsApprovalFilesHeading { get; }
+
+        /// <summary>"## When fixing bugs": the items apply to some changes only.</summary>
+        public bool IsConditional { get; }
     }
 }

@@ -19,9 +19,9 @@ namespace AgentGuard.Policy
             Options, "test");
 
         /// <summary>"in `src/Domain/**`": group <c>index</c> is the placeholder of the path.</summary>
-        public static readonly Regex PathScope = new Regex(
+        public static readonly TieredRegex PathScope = new TieredRegex(
             @"\b(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001(?<index>\d+)\u0002",
-            Options, Patterns.Timeout);
+            Options);
 
         private static readonly GatedPattern LeadingScope = new GatedPattern(
             @"^\W*(?:(?:in|under|within|inside|for)\s+(?:(?:files|code|classes|types)\s+(?:in|under)\s+)?(?:the\s+)?\u0001\d+\u0002(?:\s+(?:folder|directory|project))?"
@@ -29,9 +29,9 @@ namespace AgentGuard.Policy
             Options, "\u0001", "test", "code");
 
         // "in components", "on hot paths", "from billing code": a real limit, but not one the analyzers can see.
-        private static readonly Regex Imprecise = new Regex(
+        private static readonly TieredRegex Imprecise = new TieredRegex(
             @"\b(?:in|from|inside|within|on|for)\s+(?:the\s+|our\s+|any\s+|all\s+)?(?:[\w'-]+\s+){0,2}?(?:code|paths?|components?|services?|controllers?|handlers?|endpoints?|layers?|modules?|apis?|ui|views?|pages?|jobs?|workers?)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         /// <summary>True when the rule names a limit the analyzers cannot check; it is then enforced as a warning.</summary>
         public static bool HasImpreciseQualifier(string textWithoutTestScope) => Imprecise.IsMatch(textWithoutTestScope);

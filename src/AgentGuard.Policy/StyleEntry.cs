@@ -14,12 +14,12 @@ namespace AgentGuard.Policy
         internal StyleEntry(string name, string pattern, string[] ids, string[] options, string[] reads, string[] ignores, string? allowed = null, bool positive = true)
         {
             Name = name;
-            Pattern = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            Pattern = new TieredRegex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             Ids = ids;
             Options = options.Select(option => option.Split(new[] { '=' }, 2)).Select(pair => new KeyValuePair<string, string>(pair[0].Trim(), pair[1].Trim())).ToArray();
             Reads = reads;
             Ignores = ignores;
-            Allowed = allowed == null ? null : new Regex(allowed, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Patterns.Timeout);
+            Allowed = allowed == null ? null : new TieredRegex(allowed, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
             Positive = positive;
             Requirement = ids.Aggregate(StyleRequirement.None, (requirement, id) => requirement | RequirementOf(id));
         }
@@ -45,10 +45,10 @@ namespace AgentGuard.Policy
         /// <summary>The pattern, for the docs.</summary>
         public string PatternText => Pattern.ToString();
 
-        internal Regex Pattern { get; }
+        internal TieredRegex Pattern { get; }
 
         /// <summary>Limits the analyzer applies by itself ("`this.` unless necessary"): no condition of the rule's own.</summary>
-        internal Regex? Allowed { get; }
+        internal TieredRegex? Allowed { get; }
 
         /// <summary>True when the entry asks for something, so a negation before its words ("do not use X") rules it out.</summary>
         internal bool Positive { get; }

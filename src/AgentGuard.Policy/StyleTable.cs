@@ -533,7 +533,7 @@ namespace AgentGuard.Policy
         };
 
         // Conditions the analyzers' options cannot express: the rule then stays guidance.
-        private static readonly Regex Limit = new Regex(
+        private static readonly TieredRegex Limit = new TieredRegex(
             @"\b(?:except|unless|only|when|whenever|while|if|before|after|without|other\s+than|apart\s+from|but\s+not|legacy)\b"
             + @"|\b(?:where|when|if|as)\s+(?:appropriate|sensible|reasonable|it\s+makes\s+sense|needed)\b"
             + @"|\bfor\s+empty\s+\w+|\bfor\s+(?:file|user|display|log|machine|ui|api|wire|json|xml|sql|url|path)\s*[- ]?\w*"
@@ -542,59 +542,59 @@ namespace AgentGuard.Policy
             + @"|\b(?:in|under|within|for)\s+\S*/"
             + @"|\b(?:typescript|javascript|python|java|golang|rust|powershell|bash|yaml|json|css|html|sql|razor|xaml|visual\s+basic|vb\.net|f#|kotlin|swift|react|vue|angular)\b"
             + @"|\b(?:js|ts|py|yml|ps1|sh|vb|fs)\s+files\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // Phrases that leave a way out: the rule is then a warning, and the phrase is no condition.
-        private static readonly Regex Escape = new Regex(
+        private static readonly TieredRegex Escape = new TieredRegex(
             @"\b(?:where|wherever|when|whenever|if)\s+(?:possible|applicable|practical|feasible)\b|\bas\s+much\s+as\s+possible\b|\b(?:when|where|if)\s+(?:they|it)\s+can\s+be\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // A heading about another language ("## Frontend (TypeScript)") makes its bullets that language's rules.
-        private static readonly Regex OtherLanguage = new Regex(
+        private static readonly TieredRegex OtherLanguage = new TieredRegex(
             @"\b(?:typescript|javascript|python|java|golang|rust|powershell|bash|kotlin|swift|react|vue|angular|frontend|front-end)\b",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex CSharp = new Regex(@"c#|\.net\b|\bdotnet\b|\bcsharp\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex CSharp = new TieredRegex(@"c#|\.net\b|\bdotnet\b|\bcsharp\b", Options);
 
-        private static readonly Regex Soft = new Regex(
+        private static readonly TieredRegex Soft = new TieredRegex(
             @"\b(?:prefer|preferred|preferably|consider|should|ideally|recommended|encouraged|try\s+to|favou?r)\b",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex NegatedBefore = new Regex(
+        private static readonly TieredRegex NegatedBefore = new TieredRegex(
             @"\b" + Negation + @"\b|\b(?:instead\s+of|rather\s+than|over|omit|leave\s+out)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // Where a clause starts, looking back from a match: for its context ("Type preferences: use ..."), and for a negation,
         // which a label does not end ("Never: Use file-scoped namespaces" under a "Never" heading).
-        private static readonly Regex ClauseStart = new Regex(@"[.;:!?—–]\s|\s[-–]\s|^", Options | RegexOptions.RightToLeft, Patterns.Timeout);
+        private static readonly TieredRegex ClauseStart = new TieredRegex(@"[.;:!?—–]\s|\s[-–]\s|^", Options | RegexOptions.RightToLeft);
 
-        private static readonly Regex SentenceStart = new Regex(@"[.;!?—–]\s|\s[-–]\s|^", Options | RegexOptions.RightToLeft, Patterns.Timeout);
+        private static readonly TieredRegex SentenceStart = new TieredRegex(@"[.;!?—–]\s|\s[-–]\s|^", Options | RegexOptions.RightToLeft);
 
         // A verb that asks for what follows ("use", "prefer", "always"): then a noun phrase is what the rule asks for.
-        private static readonly Regex AskingVerb = new Regex(
+        private static readonly TieredRegex AskingVerb = new TieredRegex(
             @"\b(?:use|using|prefer|always|favou?r|embrace|utili[sz]e|leverage|adopt|apply|enforce|requires?|follow|write|add|make|mark|declare|place|keep|stick\s+to|choose|go\s+with|enable|include|craft|must|should|needs?|specify|pass|provide|supply|forward|propagate|flow|thread|seal|remove|omit|start|append|call|qualify|prefix|suffix|leave|state|have|has)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // What may follow a noun phrase that opens a clause ("File-scoped namespaces", "Readonly fields where possible",
         // "Braces always required for if"): not another predicate ("Object initializers must not call ...").
-        private static readonly Regex AcceptedTail = new Regex(
+        private static readonly TieredRegex AcceptedTail = new TieredRegex(
             @"^\s*(?:$|[.,;:!()\[\]—–-]|(?:is|are)\s+(?:preferred|required|mandatory|enforced|used|always\s+required|the\s+default)\b|preferred\b|required\b|mandatory\b|always\b|everywhere\b|throughout\b|where\b|wherever\b|when\s+possible\b|over\b|instead\b|rather\b|not\b|for\b|in\b|on\b|\+|\(|`|[\u2190-\u21FF\u2700-\u27BF]|\p{So}|unless\b|except\b|if\b|when\b|only\b|even\b|e\.g\.|i\.e\.|to\b)",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex NegationWord = new Regex(@"\b" + Negation + @"\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex NegationWord = new TieredRegex(@"\b" + Negation + @"\b", Options);
 
         // Nothing before the words but determiners: "**The** file-scoped namespaces", "All readonly fields".
-        private static readonly Regex OnlyDeterminers = new Regex(@"^\W*(?:(?:all|every|each|the|any|our|a|an)\W+)*$", Options, Patterns.Timeout);
+        private static readonly TieredRegex OnlyDeterminers = new TieredRegex(@"^\W*(?:(?:all|every|each|the|any|our|a|an)\W+)*$", Options);
 
-        private static readonly Regex EndsWithContrast = new Regex(@"\b(?:over|instead\s+of|rather\s+than|not)\s*$", Options, Patterns.Timeout);
+        private static readonly TieredRegex EndsWithContrast = new TieredRegex(@"\b(?:over|instead\s+of|rather\s+than|not)\s*$", Options);
 
-        private static readonly Regex IsNotNull = new Regex(@"\bis\s+not\s+null\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex IsNotNull = new TieredRegex(@"\bis\s+not\s+null\b", Options);
 
         // What, after the words, says the rule is against them or about something else: "File-scoped namespaces — avoid",
         // "Collection expressions: not yet", "Readonly fields in structs copy defensively".
-        private static readonly Regex DeniedAfter = new Regex(
+        private static readonly TieredRegex DeniedAfter = new TieredRegex(
             @"\b(?:never|avoid|don't|do\s+not|does\s+not|must\s+not|should\s+not|cannot|can't|is\s+not|are\s+not|not\s+yet|not\s+(?:allowed|used|supported|available|wanted|needed)|no\s+longer|forbidden|banned|discouraged|causes?|break(?:s)?|cop(?:y|ies)|hides?|bugs?|slow(?:er)?|unsafe|dangerous)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         /// <summary>
         /// The style mappings a rule's text names, or none; <paramref name="reason"/> then says why a rule that names one
@@ -612,12 +612,15 @@ namespace AgentGuard.Policy
             reason = null;
             text = text.Replace('\u2019', '\'');
             var found = new List<(StyleEntry Entry, Match Match)>();
-            foreach (var entry in Entries)
+            var triggered = TriggerIndex.Triggered(text);
+            for (var index = 0; index < Entries.Count; index++)
             {
-                if (!IsTriggered(entry, text))
+                if (!triggered[index])
                 {
                     continue;
                 }
+
+                var entry = Entries[index];
 
                 foreach (Match match in entry.Pattern.Matches(text))
                 {
@@ -699,26 +702,103 @@ namespace AgentGuard.Policy
         }
 
         /// <summary>True when <paramref name="text"/> holds one of the entry's words (in any case), so its pattern may match.</summary>
-        internal static bool IsTriggered(StyleEntry entry, string text)
-        {
-            if (!Triggers.TryGetValue(entry.Name, out var words))
-            {
-                return true;
-            }
+        internal static bool IsTriggered(StyleEntry entry, string text) => TriggerIndex.Triggered(text)[TriggerIndex.IndexOf(entry)];
 
-            foreach (var word in words)
+        /// <summary>
+        /// The entries whose words a text holds, in the order of <see cref="Entries"/>: a word counts at the
+        /// start of a word of the text ("var" in "use var", not in "GetEnvironmentVariable"), in any case; a word that starts
+        /// with no letter ("#region") counts anywhere. An entry without words is always triggered. The text is read once
+        /// for all entries, at the starts of its words, instead of once per entry and word.
+        /// </summary>
+        private static class TriggerIndex
+        {
+            // Words that start with a letter, by their first letter in upper case; the entries each word triggers.
+            private static readonly Dictionary<char, List<(string Word, List<int> Entries)>> ByFirstLetter = new Dictionary<char, List<(string, List<int>)>>();
+
+            private static readonly List<(string Word, List<int> Entries)> Elsewhere = new List<(string, List<int>)>();
+
+            private static readonly bool[] Untriggered = new bool[Entries.Count];
+
+            private static readonly Dictionary<StyleEntry, int> Indexes = new Dictionary<StyleEntry, int>();
+
+            static TriggerIndex()
             {
-                // At the start of a word: "var" in "use var", not in "GetEnvironmentVariable".
-                for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+                for (var index = 0; index < Entries.Count; index++)
                 {
-                    if (at == 0 || !char.IsLetter(text[at - 1]) || !char.IsLetter(word[0]))
+                    Indexes[Entries[index]] = index;
+                    if (!Triggers.TryGetValue(Entries[index].Name, out var words))
                     {
-                        return true;
+                        Untriggered[index] = true;
+                        continue;
+                    }
+
+                    foreach (var word in words)
+                    {
+                        List<(string Word, List<int> Entries)> list;
+                        if (char.IsLetter(word[0]))
+                        {
+                            var key = char.ToUpperInvariant(word[0]);
+                            if (!ByFirstLetter.TryGetValue(key, out list!))
+                            {
+                                list = new List<(string, List<int>)>();
+                                ByFirstLetter[key] = list;
+                            }
+                        }
+                        else
+                        {
+                            list = Elsewhere;
+                        }
+
+                        var at = list.FindIndex(item => string.Equals(item.Word, word, StringComparison.OrdinalIgnoreCase));
+                        if (at < 0)
+                        {
+                            list.Add((word, new List<int> { index }));
+                        }
+                        else if (!list[at].Entries.Contains(index))
+                        {
+                            list[at].Entries.Add(index);
+                        }
                     }
                 }
             }
 
-            return false;
+            public static int IndexOf(StyleEntry entry) => Indexes[entry];
+
+            public static bool[] Triggered(string text)
+            {
+                var triggered = (bool[])Untriggered.Clone();
+                for (var at = 0; at < text.Length; at++)
+                {
+                    if ((at > 0 && char.IsLetter(text[at - 1])) || !ByFirstLetter.TryGetValue(char.ToUpperInvariant(text[at]), out var candidates))
+                    {
+                        continue;
+                    }
+
+                    foreach (var (word, entries) in candidates)
+                    {
+                        if (word.Length <= text.Length - at && string.Compare(text, at, word, 0, word.Length, StringComparison.OrdinalIgnoreCase) == 0)
+                        {
+                            foreach (var entry in entries)
+                            {
+                                triggered[entry] = true;
+                            }
+                        }
+                    }
+                }
+
+                foreach (var (word, entries) in Elsewhere)
+                {
+                    if (text.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+                    {
+                        foreach (var entry in entries)
+                        {
+                            triggered[entry] = true;
+                        }
+                    }
+                }
+
+                return triggered;
+            }
         }
 
         private static bool HasLetter(string text)
@@ -733,6 +813,9 @@ namespace AgentGuard.Policy
 
             return false;
         }
+
+        /// <summary>The words that trigger an entry, or null for an entry that is always tried.</summary>
+        internal static IReadOnlyList<string>? TriggerWords(StyleEntry entry) => Triggers.TryGetValue(entry.Name, out var words) ? words : null;
 
         /// <summary>True when every entry has its words.</summary>
         internal static bool EveryEntryHasTriggers => Entries.All(entry => Triggers.ContainsKey(entry.Name));

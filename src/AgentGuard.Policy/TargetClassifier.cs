@@ -34,9 +34,9 @@ namespace AgentGuard.Policy
             "TypeName", "ClassName", "MethodName", "PropertyName", "MyClass", "MyType", "MyService", "SomeType", "SomeClass", "YourType", "YourClass", "Foo", "Bar", "Baz", "Xxx",
         };
 
-        private static readonly Regex DotFile = new Regex(@"^\.[a-z][\w.-]*/?$", RegexOptions.CultureInvariant, Patterns.Timeout);
-        private static readonly Regex Extension = new Regex(@"\.([a-z0-9]+)$", RegexOptions.CultureInvariant, Patterns.Timeout);
-        private static readonly Regex BareMember = new Regex(@"^\.[A-Z_][A-Za-z0-9_]*(?:\(\))?$", RegexOptions.CultureInvariant, Patterns.Timeout);
+        private static readonly TieredRegex DotFile = new TieredRegex(@"^\.[a-z][\w.-]*/?$", RegexOptions.CultureInvariant);
+        private static readonly TieredRegex Extension = new TieredRegex(@"\.([a-z0-9]+)$", RegexOptions.CultureInvariant);
+        private static readonly TieredRegex BareMember = new TieredRegex(@"^\.[A-Z_][A-Za-z0-9_]*(?:\(\))?$", RegexOptions.CultureInvariant);
 
         public static TargetKind Classify(string text, out BannedConstruct construct, out RuleTarget? symbol)
         {

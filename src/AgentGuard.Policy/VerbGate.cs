@@ -24,40 +24,39 @@ namespace AgentGuard.Policy
     {
         private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-        private static readonly Regex Starter = new Regex(
+        private static readonly TieredRegex Starter = new TieredRegex(
             @"^(?:\W+|" + Lexicon.Any(Lexicon.Addressees, Lexicon.WholeSubjects) + @"\s+"
             + @"|" + Lexicon.Any(Lexicon.Negations, Lexicon.Prohibitions, Lexicon.Modals, new[] { "always", "prefer", "instead", @"ever\s+again" }, Lexicon.Fillers) + @"\b\s*)+",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex UseVerb = new Regex(
+        private static readonly TieredRegex UseVerb = new TieredRegex(
             @"^(?:" + Lexicon.Any(Lexicon.UseVerbs)
             + @"|(?:(?:direct|raw|manual|blocking|synchronous|static)\s+)*(?:calls?|uses?|usages?|references?|invocations?)\s+(?:to|of|like|such\s+as)"
             + @"|(?:direct|raw|manual|blocking|synchronous)"
             + @"|(?:log|write|print|output|get|obtain|measure|generate|format|serialize|parse|hash|encrypt|wait|sleep|delay|retry|schedule|run|read)\s+(?:[\w-]+\s+){0,3}?(?:through|with|via|using|by\s+calling))\b",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex AddingReference = new Regex(
+        private static readonly TieredRegex AddingReference = new TieredRegex(
             @"^(?:add|adding|introduce|introducing)\s+(?:a\s+|any\s+|new\s+|more\s+|extra\s+)*(?:package\s+|project\s+|nuget\s+)?(?:references?|dependenc(?:y|ies))\s+(?:to|on)\b",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex ConstructVerb = new Regex(
+        private static readonly TieredRegex ConstructVerb = new TieredRegex(
             @"^" + Lexicon.Any(Lexicon.ConstructVerbs) + @"\b",
-            Options, Patterns.Timeout);
+            Options);
 
-        private static readonly Regex ConstructionWord = new Regex(
+        private static readonly TieredRegex ConstructionWord = new TieredRegex(
             @"\b(?:construction|instantiation|instances?\s+of|new\s+instances?)\b",
-            Options, Patterns.Timeout);
+            Options);
 
         // Verbs about changing or handling code rather than using a construct: "Never remove `#pragma warning disable` lines".
-        private static readonly Regex EditingVerb = new Regex(
+        private static readonly TieredRegex EditingVerb = new TieredRegex(
             @"^" + Lexicon.Any(Lexicon.ChangingVerbs, Lexicon.HandlingVerbs) + @"\b",
-            Options,
-            Patterns.Timeout);
+            Options);
 
         // Headings that name what their items are: "## Don'ts", "## APIs", "## Anti-patterns".
-        private static readonly Regex ListOfThings = new Regex(@"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex ListOfThings = new TieredRegex(@"^(?:don'?ts|dos|things\s+to\s+avoid|apis|patterns|anti-?patterns)\b", Options);
 
-        private static readonly Regex FileVerb = new Regex(@"^" + Lexicon.Any(Lexicon.ChangingVerbs, new[] { "commit", "update" }) + @"\b", Options, Patterns.Timeout);
+        private static readonly TieredRegex FileVerb = new TieredRegex(@"^" + Lexicon.Any(Lexicon.ChangingVerbs, new[] { "commit", "update" }) + @"\b", Options);
 
         // The gate and the editing check read the same lead one after the other: its words are stripped once.
         [System.ThreadStatic]

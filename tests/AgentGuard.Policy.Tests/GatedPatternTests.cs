@@ -76,7 +76,7 @@ public class GatedPatternTests
     [InlineData("Stop. Never call it")]
     public void The_clause_pre_check_opens_for_every_kind_of_boundary(string text)
     {
-        Assert.Matches(BulletInterpreter.ClauseBoundary, text);
+        Assert.True(BulletInterpreter.ClauseBoundary.IsMatch(text));
         Assert.True(BulletInterpreter.MayHaveClauseBoundary(text));
     }
 
@@ -104,6 +104,54 @@ public class GatedPatternTests
         }
 
         Assert.Empty(misses);
+    }
+
+    [Fact]
+    public void The_style_table_reads_a_line_once_for_all_entries_as_each_entry_would_alone()
+    {
+        // An entry's word counts at the start of a word of the line, in any case; a word that starts with no letter counts anywhere.
+        static bool Holds(string line, IReadOnlyList<string>? words)
+        {
+            if (words == null)
+            {
+                return true;
+            }
+
+            foreach (var word in words)
+            {
+                for (var at = line.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+                {
+                    if (at == 0 || !char.IsLetter(line[at - 1]) || !char.IsLetter(word[0]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        var lines = Lines();
+        lines.AddRange(new[] { "VAR everywhere", "GetEnvironmentVariable", "x#REGION y", "Use `var`", "use var", "IMPLICITLY typed", "var" });
+        var misses = new List<string>();
+        var triggeredSomewhere = 0;
+        foreach (var entry in StyleTable.Entries)
+        {
+            var words = StyleTable.TriggerWords(entry);
+            foreach (var line in lines)
+            {
+                var expected = Holds(line, words);
+                if (StyleTable.IsTriggered(entry, line) != expected)
+                {
+                    misses.Add($"{entry.Name} ({expected}): {line}");
+                }
+
+                triggeredSomewhere += expected && words != null ? 1 : 0;
+            }
+        }
+
+        Assert.Empty(misses);
+        Assert.True(triggeredSomewhere > 100, $"{triggeredSomewhere}");
     }
 
     [Fact]
