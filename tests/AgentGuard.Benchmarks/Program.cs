@@ -33,6 +33,19 @@ if (args.Contains("--fuzz"))
     return;
 }
 
+// The first read in a new process (cold), optionally against an older reader: --reading-cold [<AgentGuard.Policy.dll>].
+if (Array.IndexOf(args, "--first-read") is var firstRead and >= 0)
+{
+    ReadingCold.FirstRead(firstRead + 1 < args.Length ? args[firstRead + 1] : null);
+    return;
+}
+
+if (Array.IndexOf(args, "--reading-cold") is var cold and >= 0)
+{
+    ReadingCold.Run(cold + 1 < args.Length && !args[cold + 1].StartsWith("--", StringComparison.Ordinal) ? args[cold + 1] : null, runs: quick ? 3 : 7);
+    return;
+}
+
 // Reading against an older build of the reader, alternating in one process: --reading-against <AgentGuard.Policy.dll>.
 if (Array.IndexOf(args, "--reading-against") is var against and >= 0 && against + 1 < args.Length)
 {
