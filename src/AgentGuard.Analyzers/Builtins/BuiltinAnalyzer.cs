@@ -39,11 +39,7 @@ namespace AgentGuard.Analyzers.Builtins
         /// True when the compilation can hold a test at all: it sees a test framework's test attribute (xUnit, NUnit,
         /// MSTest, TUnit). The test checks register nothing in any other compilation, so a library pays nothing for them.
         /// </summary>
-        private protected static bool CanHoldTests(Compilation compilation) =>
-            compilation.GetTypeByMetadataName("Xunit.FactAttribute") != null
-            || compilation.GetTypeByMetadataName("NUnit.Framework.TestAttribute") != null
-            || compilation.GetTypeByMetadataName("Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute") != null
-            || compilation.GetTypeByMetadataName("TUnit.Core.TestAttribute") != null;
+        private protected static bool CanHoldTests(Compilation compilation, BuiltinContext builtins) => TestFrameworks.CanHoldTests(compilation, builtins.IsTestProject);
 
         /// <summary>Registers the check's actions for one compilation.</summary>
         private protected abstract void Register(CompilationStartAnalysisContext start, BuiltinContext builtins);

@@ -32,18 +32,20 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            if (!CanHoldTests(start.Compilation))
+            if (!CanHoldTests(start.Compilation, builtins))
             {
                 return;
             }
 
-            var xunitFact = start.Compilation.GetTypeByMetadataName("Xunit.FactAttribute");
+            // Looked up at the first attribute that can skip a test, not at compilation start.
+            var compilation = start.Compilation;
+            var xunitFact = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("Xunit.FactAttribute"));
 
             start.RegisterSyntaxNodeAction(node => AnalyzeAttribute(node, builtins, xunitFact), SyntaxKind.Attribute);
             start.RegisterSyntaxTreeAction(tree => AnalyzeComments(tree, builtins));
         }
 
-        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol? xunitFact)
+        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, BuiltinContext builtins, System.Lazy<INamedTypeSymbol?> xunitFactType)
         {
             var attribute = (AttributeSyntax)context.Node;
             var name = attribute.Name switch
@@ -73,6 +75,7 @@ namespace AgentGuard.Analyzers.Builtins
             var method = attribute.FirstAncestorOrSelf<MethodDeclarationSyntax>()?.Identifier.ValueText
                 ?? attribute.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText ?? "test";
             string? finding = null;
+            var xunitFact = xunitFactType.Value;
             if (xunitFact != null && DerivesFrom(type, xunitFact))
             {
                 var skip = data!.NamedArguments.Where(argument => argument.Key == "Skip").Select(argument => (TypedConstant?)argument.Value).FirstOrDefault();

@@ -22,24 +22,29 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            var notImplemented = start.Compilation.GetTypeByMetadataName("System.NotImplementedException");
-            if (notImplemented != null)
-            {
-                start.RegisterSyntaxNodeAction(
-                    node => Analyze(node, builtins, notImplemented),
-                    SyntaxKind.MethodDeclaration,
-                    SyntaxKind.ConstructorDeclaration,
-                    SyntaxKind.OperatorDeclaration,
-                    SyntaxKind.ConversionOperatorDeclaration,
-                    SyntaxKind.LocalFunctionStatement,
-                    SyntaxKind.GetAccessorDeclaration,
-                    SyntaxKind.SetAccessorDeclaration,
-                    SyntaxKind.InitAccessorDeclaration,
-                    SyntaxKind.AddAccessorDeclaration,
-                    SyntaxKind.RemoveAccessorDeclaration,
-                    SyntaxKind.PropertyDeclaration,
-                    SyntaxKind.IndexerDeclaration);
-            }
+            // Looked up at the first member, not at compilation start, where the compiler may not have bound its references yet.
+            var compilation = start.Compilation;
+            var notImplementedType = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.NotImplementedException"));
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (notImplementedType.Value is { } notImplemented)
+                    {
+                        Analyze(node, builtins, notImplemented);
+                    }
+                },
+                SyntaxKind.MethodDeclaration,
+                SyntaxKind.ConstructorDeclaration,
+                SyntaxKind.OperatorDeclaration,
+                SyntaxKind.ConversionOperatorDeclaration,
+                SyntaxKind.LocalFunctionStatement,
+                SyntaxKind.GetAccessorDeclaration,
+                SyntaxKind.SetAccessorDeclaration,
+                SyntaxKind.InitAccessorDeclaration,
+                SyntaxKind.AddAccessorDeclaration,
+                SyntaxKind.RemoveAccessorDeclaration,
+                SyntaxKind.PropertyDeclaration,
+                SyntaxKind.IndexerDeclaration);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol notImplemented)

@@ -24,12 +24,19 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            var exception = start.Compilation.GetTypeByMetadataName("System.Exception");
-            var canceled = start.Compilation.GetTypeByMetadataName("System.OperationCanceledException");
-            if (exception != null)
-            {
-                start.RegisterSyntaxNodeAction(node => Analyze(node, builtins, exception, canceled), SyntaxKind.CatchClause);
-            }
+            // Looked up at the first catch, not at compilation start, where the compiler may not have bound its references yet.
+            var compilation = start.Compilation;
+            var types = new System.Lazy<(INamedTypeSymbol? Exception, INamedTypeSymbol? Canceled)>(
+                () => (compilation.GetTypeByMetadataName("System.Exception"), compilation.GetTypeByMetadataName("System.OperationCanceledException")));
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (types.Value.Exception is { } exception)
+                    {
+                        Analyze(node, builtins, exception, types.Value.Canceled);
+                    }
+                },
+                SyntaxKind.CatchClause);
         }
 
         private static void Analyze(SyntaxNodeAnalysisContext context, BuiltinContext builtins, INamedTypeSymbol exception, INamedTypeSymbol? canceled)

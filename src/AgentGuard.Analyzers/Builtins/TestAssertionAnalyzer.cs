@@ -41,7 +41,7 @@ namespace AgentGuard.Analyzers.Builtins
         /// <inheritdoc />
         private protected override void Register(CompilationStartAnalysisContext start, BuiltinContext builtins)
         {
-            if (!CanHoldTests(start.Compilation))
+            if (!CanHoldTests(start.Compilation, builtins))
             {
                 return;
             }

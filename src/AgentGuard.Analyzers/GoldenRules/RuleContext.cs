@@ -103,7 +103,8 @@ namespace AgentGuard.Analyzers.GoldenRules
 
             var assembly = compilation.AssemblyName ?? string.Empty;
             return TestProjectSuffixes.Any(suffix => assembly.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-                || compilation.ReferencedAssemblyNames.Any(name => TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase));
+                || (Builtins.TestFrameworks.References(compilation, TestFrameworkAssemblies)
+                    ?? compilation.ReferencedAssemblyNames.Any(name => TestFrameworkAssemblies.Contains(name.Name, StringComparer.OrdinalIgnoreCase)));
         }
     }
 }
