@@ -80,13 +80,14 @@ namespace AgentGuard.Analyzers.Builtins
             {
                 for (var type = attribute.AttributeClass; type != null; type = type.BaseType)
                 {
-                    var ns = type.ContainingNamespace?.ToDisplayString();
-                    var isTestAttribute = ns switch
+                    // The name first: the namespace is read only for a name a framework uses (every attribute class derives from
+                    // System.Attribute, which is not one).
+                    var isTestAttribute = type.Name switch
                     {
-                        "Xunit" => type.Name == "FactAttribute",
-                        "NUnit.Framework" => type.Name is "TestAttribute" or "TestCaseAttribute" or "TestCaseSourceAttribute" or "TheoryAttribute",
-                        "Microsoft.VisualStudio.TestTools.UnitTesting" => type.Name is "TestMethodAttribute" or "DataTestMethodAttribute",
-                        "TUnit.Core" => type.Name == "TestAttribute",
+                        "FactAttribute" => IsIn(type.ContainingNamespace, "Xunit"),
+                        "TestAttribute" => IsIn(type.ContainingNamespace, "NUnit", "Framework") || IsIn(type.ContainingNamespace, "TUnit", "Core"),
+                        "TestCaseAttribute" or "TestCaseSourceAttribute" or "TheoryAttribute" => IsIn(type.ContainingNamespace, "NUnit", "Framework"),
+                        "TestMethodAttribute" or "DataTestMethodAttribute" => IsIn(type.ContainingNamespace, "Microsoft", "VisualStudio", "TestTools", "UnitTesting"),
                         _ => false,
                     };
                     if (isTestAttribute)
@@ -97,6 +98,20 @@ namespace AgentGuard.Analyzers.Builtins
             }
 
             return false;
+        }
+
+        /// <summary>True when <paramref name="ns"/> is the namespace the <paramref name="parts"/> name, from the global namespace down.</summary>
+        private static bool IsIn(INamespaceSymbol? ns, params string[] parts)
+        {
+            for (var part = parts.Length - 1; part >= 0; part--, ns = ns.ContainingNamespace)
+            {
+                if (ns == null || ns.IsGlobalNamespace || ns.Name != parts[part])
+                {
+                    return false;
+                }
+            }
+
+            return ns != null && ns.IsGlobalNamespace;
         }
 
         /// <summary>An expected exception or result is an assertion; a skipped, ignored or explicit-only test is AG1007's finding, not this one's.</summary>
