@@ -87,8 +87,9 @@ if (!args.Contains("--reading"))
 var ruleText = Workload.RuleFile(35 * 1024);
 Console.WriteLine($"Rule file: {ruleText.Length / 1024.0:F1} KB, {ruleText.Split('\n').Length} lines");
 
-// Warm: each measured run reads the file 20 times, after 60 reads that let the runtime compile both to optimized code.
-for (var warm = 0; warm < 60; warm++)
+// Warm: each measured run reads the file 20 times, after 150 reads that let the runtime compile both to optimized code
+// and the reader compile the patterns it runs on every few list items (TieredRegex).
+for (var warm = 0; warm < 150; warm++)
 {
     Markdown.Parse(ruleText);
     RuleFileReader.Read(ruleText);
