@@ -67,7 +67,7 @@ namespace AgentGuard.Policy
         public static IEnumerable<string> MatchRequiring(string text) => Match(Requiring, text);
 
         /// <summary>True for an ID of a built-in check.</summary>
-        public static bool IsBuiltinId(string id) => Regex.IsMatch(id, @"^AG100[1-9]$", RegexOptions.CultureInvariant);
+        public static bool IsBuiltinId(string id) => Regex.IsMatch(id, @"^AG100[1-9]$", RegexOptions.CultureInvariant, Patterns.Timeout);
 
         private static IEnumerable<string> Match((TieredRegex Pattern, string Id, string[] Triggers)[] table, string text)
         {

@@ -73,8 +73,6 @@ namespace AgentGuard.Policy
         // "## When fixing bugs", "### If you touch the API": the items under it apply to some changes only.
         private static readonly TieredRegex SectionCondition = new TieredRegex(@"\b(?:when|whenever|if|unless|while)\b", Options);
 
-        public static bool IsSectionCondition(string label) => SectionCondition.IsMatch(label);
-
         // "not the other `Channel` constructors": every constructor but the ones the bullet asks for.
         private static readonly GatedPattern OtherConstructors = new GatedPattern(
             @"\bthe\s+other\s+\u0001(?<index>\d+)\u0002\s+(?:constructors?|ctors?)\b", Options, "other");
@@ -134,11 +132,11 @@ namespace AgentGuard.Policy
                 consumed,
                 parts,
                 pathKind: !targets.Contains(TargetKind.Path) ? PathRuleKind.Forbidden : section.AsksApproval ? PathRuleKind.Approval : PathRuleWords.KindOf(masked),
-                filesSection: section.IsFilesHeading || (section.IsApprovalFilesHeading && IsBareList(masked)),
+                filesSection: SectionChecks.IsFilesHeading(section.Label) || (section.AsksApproval && SectionChecks.IsApprovalFilesHeading(section.Label) && IsBareList(masked)),
                 conditional: () => Condition.IsMatch(withoutEscapes) || OutsidePlace.IsMatch(withoutEscapes) || IsNovel(prose + " " + section.Label)
                     || (HasModal(clauses[0]) && LimitedSubject.IsMatch(ReplacePlaceholders(clauses[0], " # "))));
             context.Bullet = bullet.PlainText;
-            context.LimitedBySection = section.IsConditional;
+            context.LimitedBySection = section.Label.Length > 0 && SectionChecks.IsConditional(section.Label);
             var normative = ReadTestsRule(masked, codes, targets, context) | ReadGeneratedRule(masked, codes, targets, context);
 
             var first = RulePolarity.None;
@@ -190,7 +188,7 @@ namespace AgentGuard.Policy
 
                 normative |= polarity != RulePolarity.None;
                 ReadClause(clause, scopeless, polarity, gate, insteadOf, context);
-                previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":", System.StringComparison.Ordinal) && clause.IndexOf(CodeStart) < 0;
+                previousIsLeadIn = polarity != RulePolarity.None && clause.TrimEnd().EndsWith(":", System.StringComparison.InvariantCulture) && clause.IndexOf(CodeStart) < 0;
                 previous = polarity;
             }
 
@@ -231,7 +229,8 @@ namespace AgentGuard.Policy
         public static RulePolarity LeadInPolarity(InlineText bullet, RulePolarity section)
         {
             var text = bullet.PlainText.TrimEnd();
-            if (!text.EndsWith(":", System.StringComparison.Ordinal))
+            // Culture-aware: a colon followed by an invisible character ("these:\u200B") still ends the text.
+            if (!text.EndsWith(":", System.StringComparison.InvariantCulture))
             {
                 return RulePolarity.None;
             }
@@ -611,23 +610,26 @@ namespace AgentGuard.Policy
 
         private static string ReplacePlaceholders(string text, string replacement) => ReplacePlaceholders(text, _ => replacement);
 
-        /// <summary>Where the first placeholder at or after <paramref name="from"/> starts, or -1; where it ends and its code's number.</summary>
+        /// <summary>
+        /// Where the first placeholder (<c>\u0001</c>, digits, <c>\u0002</c>) at or after <paramref name="from"/> starts, or -1;
+        /// where it ends, and its code's number (-1 for digits that are no number of ours: only a label's raw text has those).
+        /// </summary>
         private static int NextPlaceholder(string text, int from, out int end, out int index)
         {
             for (var start = text.IndexOf(CodeStart, from); start >= 0; start = text.IndexOf(CodeStart, start + 1))
             {
                 var digit = start + 1;
-                var number = 0;
-                while (digit < text.Length && text[digit] >= '0' && text[digit] <= '9' && number < 100_000_000)
+                long number = 0;
+                while (digit < text.Length && char.IsDigit(text[digit]))
                 {
-                    number = (number * 10) + (text[digit] - '0');
+                    number = text[digit] >= '0' && text[digit] <= '9' && number <= int.MaxValue ? (number * 10) + (text[digit] - '0') : long.MaxValue;
                     digit++;
                 }
 
                 if (digit > start + 1 && digit < text.Length && text[digit] == CodeEnd)
                 {
                     end = digit + 1;
-                    index = number;
+                    index = number <= int.MaxValue ? (int)number : -1;
                     return start;
                 }
             }
@@ -799,6 +801,51 @@ namespace AgentGuard.Policy
         {
             builder.Append(CodeStart).Append(codes.Count.ToString(CultureInfo.InvariantCulture)).Append(CodeEnd);
             codes.Add(text.Replace(CodeStart, ' ').Replace(CodeEnd, ' '));
+        }
+
+        /// <summary>
+        /// The heading checks every item of a section asks: each is a pattern over the same label, so the last label's
+        /// answers are kept (per thread) and read again by the section's next item.
+        /// </summary>
+        private static class SectionChecks
+        {
+            [System.ThreadStatic]
+            private static LastAnswer? files;
+
+            [System.ThreadStatic]
+            private static LastAnswer? approvalFiles;
+
+            [System.ThreadStatic]
+            private static LastAnswer? conditional;
+
+            public static bool IsFilesHeading(string label) => Remembered(ref files, label, PathRuleWords.IsFilesHeading);
+
+            public static bool IsApprovalFilesHeading(string label) => Remembered(ref approvalFiles, label, PathRuleWords.IsApprovalFilesHeading);
+
+            public static bool IsConditional(string label) => Remembered(ref conditional, label, SectionCondition.IsMatch);
+
+            // The answer is computed as before (a pattern that times out throws for this item, as it did) and kept only
+            // once it is known.
+            private static bool Remembered(ref LastAnswer? last, string label, System.Func<string, bool> check)
+            {
+                last ??= new LastAnswer();
+                if (last.Label != null && string.Equals(last.Label, label, System.StringComparison.Ordinal))
+                {
+                    return last.Answer;
+                }
+
+                var answer = check(label);
+                last.Label = label;
+                last.Answer = answer;
+                return answer;
+            }
+
+            private sealed class LastAnswer
+            {
+                public string? Label;
+
+                public bool Answer;
+            }
         }
 
         /// <summary>What every clause of one bullet shares.</summary>

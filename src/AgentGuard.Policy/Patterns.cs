@@ -82,6 +82,12 @@ namespace AgentGuard.Policy
         /// <summary>True once the pattern runs compiled.</summary>
         internal bool IsCompiled => (current.Options & RegexOptions.Compiled) != 0;
 
+        /// <summary>The options it was built with (without <see cref="RegexOptions.Compiled"/>).</summary>
+        internal RegexOptions Options => options;
+
+        /// <summary>The timeout of the form it runs in now.</summary>
+        internal TimeSpan MatchTimeout => current.MatchTimeout;
+
         private Regex Current
         {
             get

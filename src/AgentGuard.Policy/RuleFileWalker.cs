@@ -338,9 +338,6 @@ namespace AgentGuard.Policy
             IsLeadIn = isLeadIn;
             AsksApproval = asksApproval;
             Gate = isLeadIn ? VerbGates.Of(label, label) : VerbGates.OfHeading(label);
-            IsFilesHeading = label.Length > 0 && PathRuleWords.IsFilesHeading(label);
-            IsApprovalFilesHeading = asksApproval && PathRuleWords.IsApprovalFilesHeading(label);
-            IsConditional = label.Length > 0 && BulletInterpreter.IsSectionCondition(label);
         }
 
         public RulePolarity Polarity { get; }
@@ -355,14 +352,5 @@ namespace AgentGuard.Policy
 
         /// <summary>"## Do NOT Modify" gives its items no symbol bans; "## Never" and "Never call these:" do.</summary>
         public VerbGate Gate { get; }
-
-        /// <summary>"## Generated files": its items name files (read once per section, not once per item).</summary>
-        public bool IsFilesHeading { get; }
-
-        /// <summary>"### Ask first before changing": an approval heading about files.</summary>
-        public bool IsApprovalFilesHeading { get; }
-
-        /// <summary>"## When fixing bugs": the items apply to some changes only.</summary>
-        public bool IsConditional { get; }
     }
 }

@@ -72,6 +72,33 @@ public class CompilationStartCostTests
     }
 
     [Fact]
+    public void The_counting_references_see_a_lookup_that_binds_them()
+    {
+        var references = FrameworkReferences.Net.Value.Cast<PortableExecutableReference>().Select(reference => new CountingReference(reference)).ToList();
+        var compilation = CSharpCompilation.Create("Shop", Array.Empty<SyntaxTree>(), references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        Assert.NotNull(compilation.GetTypeByMetadataName("System.Exception"));
+        Assert.True(references.Sum(reference => reference.Reads) > 0);
+    }
+
+    [Fact]
+    public void A_framework_under_another_file_name_counts_in_a_project_that_is_a_test_project()
+    {
+        var folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "agentguard-renamed-framework");
+        System.IO.Directory.CreateDirectory(folder);
+        var renamed = System.IO.Path.Combine(folder, "Contoso.Testing.dll");
+        System.IO.File.Copy(typeof(FactAttribute).Assembly.Location, renamed, overwrite: true);
+        var compilation = CSharpCompilation.Create(
+            "Shop",
+            Array.Empty<SyntaxTree>(),
+            FrameworkReferences.Net.Value.Add(MetadataReference.CreateFromFile(renamed)),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        Assert.False(TestFrameworks.CanHoldTests(compilation, isTestProject: false));
+        Assert.True(TestFrameworks.CanHoldTests(compilation, isTestProject: true));
+    }
+
+    [Fact]
     public void A_test_attribute_declared_in_source_is_looked_up_in_the_bound_references()
     {
         var compilation = CSharpCompilation.Create(

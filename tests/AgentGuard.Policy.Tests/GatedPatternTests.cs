@@ -25,7 +25,7 @@ public class GatedPatternTests
                 .Where(field => field.FieldType == typeof(GatedPattern))
                 .Select(field => (type.Name, field.Name, (GatedPattern)field.GetValue(null)!)));
 
-    private static List<string> Lines()
+    internal static List<string> Lines()
     {
         var texts = new List<string>();
         texts.AddRange(Directory.GetFiles(Path.Combine(SourceTree.Root, "tests", "AgentGuard.Policy.Tests", "Corpus"), "*.md").Concat(Directory.GetFiles(Path.Combine(SourceTree.Root, "docs"), "*.md")).Select(File.ReadAllText));

@@ -9,15 +9,22 @@ namespace AgentGuard.Analyzers.Builtins
     /// <summary>
     /// Which test frameworks a compilation references, read from its references' file names: without binding the
     /// references, which the compiler does itself when it starts and which costs an analyzer that asks first at compilation
-    /// start about 40 ms in a new compiler process. Where a reference has no file name (an in-memory image), or a project
-    /// says it is a test project without referencing a framework the list knows, the answer comes from the bound references.
+    /// start about 40 ms in a new compiler process. Where a reference has no file name (an in-memory image, a project
+    /// reference in the IDE), a test attribute is declared in the project's own source, or the project counts as a test
+    /// project without referencing a framework the list knows, the answer comes from the bound references.
     /// </summary>
     internal static class TestFrameworks
     {
-        /// <summary>The assemblies that declare the test attributes the test checks know (xUnit v2 and v3, NUnit, MSTest, TUnit).</summary>
+        /// <summary>
+        /// The assemblies that declare the test attributes the test checks know: xUnit (v1, v2, v3), NUnit (and the old
+        /// NUnitLite that held the framework), MSTest (v1 and v2 on), TUnit. A framework is known by its assembly's file name:
+        /// an assembly under another name that declares these attributes counts only in a project that is a test project
+        /// by its name, its <c>IsTestProject</c> or a test library it references (<see cref="GoldenRules.RuleContext.IsTest"/>).
+        /// </summary>
         private static readonly string[] AttributeAssemblies =
         {
-            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
+            "xunit", "xunit.core", "xunit.v3.core", "nunit.framework", "nunitlite", "Microsoft.VisualStudio.TestPlatform.TestFramework",
+            "Microsoft.VisualStudio.QualityTools.UnitTestFramework", "MSTest.TestFramework", "TUnit.Core",
         };
 
         private static readonly string[] AttributeTypes =
@@ -45,7 +52,7 @@ namespace AgentGuard.Analyzers.Builtins
 
         /// <summary>
         /// True when the compilation references one of <paramref name="assemblies"/>, false when it references none, and
-        /// null when a reference has no file name to tell.
+        /// null when a reference has no file name to tell (an in-memory image, a project reference in the IDE).
         /// </summary>
         public static bool? References(Compilation compilation, IReadOnlyCollection<string> assemblies)
         {
@@ -54,9 +61,9 @@ namespace AgentGuard.Analyzers.Builtins
             // The references the project passes; References would add a script's #r references, which binds them.
             foreach (var reference in compilation.ExternalReferences)
             {
+                // A project reference (in the IDE) is told by its bound assembly: its source may declare anything.
                 var name = reference switch
                 {
-                    CompilationReference project => project.Compilation.AssemblyName,
                     PortableExecutableReference { FilePath: { Length: > 0 } path } => Path.GetFileNameWithoutExtension(path),
                     _ => null,
                 };
