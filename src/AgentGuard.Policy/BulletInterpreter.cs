@@ -41,7 +41,6 @@ namespace AgentGuard.Policy
 
         private static readonly TieredRegex LoneTargetInParentheses = new TieredRegex("\\(\\s*(\u0001\\d+\u0002)\\s*\\)", RegexOptions.CultureInvariant);
 
-
         // PascalCase dotted names in prose: Directory.SetCurrentDirectory, Trace.WriteLine(), System.IO.File.
         // Not ASP.NET (no lowercase), not Node.js or Program.cs (a lowercase segment), not Directory.Build.props.
         private static readonly TieredRegex DottedIdentifier = new TieredRegex(
