@@ -54,8 +54,8 @@ namespace AgentGuard.Policy
     }
 
     /// <summary>
-    /// A regular expression of the reader. It starts interpreted, which costs next to nothing to build, and is compiled to
-    /// IL once it has run <see cref="CompileAfter"/> times: a process that reads rule files again and again (the IDE while
+    /// A regular expression of the reader. It is built at its first run, interpreted, which costs next to nothing to build,
+    /// and is compiled to IL once it has run <see cref="CompileAfter"/> times: a process that reads rule files again and again (the IDE while
     /// a rule file is edited, the compiler server over many builds) then runs it faster, and a build that reads its rule
     /// files once never pays for compiling patterns. Both forms match every text the same way, under the same timeout.
     /// </summary>
@@ -69,35 +69,43 @@ namespace AgentGuard.Policy
 
         private readonly string pattern;
         private readonly RegexOptions options;
-        private volatile Regex current;
+        private Regex? current;
         private int runs;
 
         public TieredRegex(string pattern, RegexOptions options)
         {
             this.pattern = pattern;
             this.options = options;
-            current = new Regex(pattern, options, Patterns.Timeout);
         }
 
+        /// <summary>True once the pattern has been built, at its first run.</summary>
+        internal bool IsBuilt => Volatile.Read(ref current) != null;
+
         /// <summary>True once the pattern runs compiled.</summary>
-        internal bool IsCompiled => (current.Options & RegexOptions.Compiled) != 0;
+        internal bool IsCompiled => (Built.Options & RegexOptions.Compiled) != 0;
 
         /// <summary>The options it was built with (without <see cref="RegexOptions.Compiled"/>).</summary>
         internal RegexOptions Options => options;
 
         /// <summary>The timeout of the form it runs in now.</summary>
-        internal TimeSpan MatchTimeout => current.MatchTimeout;
+        internal TimeSpan MatchTimeout => Built.MatchTimeout;
+
+        // Built at its first run, not with its class: a rule file that never gets to a pattern never pays for parsing it.
+        private Regex Built =>
+            Volatile.Read(ref current) ?? Interlocked.CompareExchange(ref current, new Regex(pattern, options, Patterns.Timeout), null) ?? Volatile.Read(ref current)!;
 
         private Regex Current
         {
             get
             {
+                var regex = Built;
                 if (runs < CompileAfter && Interlocked.Increment(ref runs) == CompileAfter)
                 {
-                    current = new Regex(pattern, options | RegexOptions.Compiled, Patterns.Timeout);
+                    regex = new Regex(pattern, options | RegexOptions.Compiled, Patterns.Timeout);
+                    Volatile.Write(ref current, regex);
                 }
 
-                return current;
+                return regex;
             }
         }
 

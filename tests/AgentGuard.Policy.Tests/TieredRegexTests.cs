@@ -38,6 +38,17 @@ public class TieredRegexTests
     }
 
     [Fact]
+    public void A_pattern_is_built_at_its_first_run_not_before()
+    {
+        var pattern = new TieredRegex(@"\bnever\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        Assert.False(pattern.IsBuilt);
+
+        Assert.True(pattern.IsMatch("Never"));
+        Assert.True(pattern.IsBuilt);
+        Assert.False(pattern.IsCompiled);
+    }
+
+    [Fact]
     public void A_pattern_that_runs_fewer_times_than_the_threshold_stays_interpreted()
     {
         var pattern = new TieredRegex(@"\bnever\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
