@@ -19,16 +19,7 @@ public static class ReadingAgainst
 {
     public static void Run(string olderPolicyDll, int pairs, int reads)
     {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(olderPolicyDll))!;
-        var context = new AssemblyLoadContext("older reader", isCollectible: false);
-        context.Resolving += (ctx, name) =>
-        {
-            var candidate = Path.Combine(folder, name.Name + ".dll");
-            return File.Exists(candidate) ? ctx.LoadFromAssemblyPath(candidate) : null;
-        };
-        var older = context.LoadFromAssemblyPath(Path.GetFullPath(olderPolicyDll));
-        var read = older.GetType("AgentGuard.Policy.RuleFileReader", throwOnError: true)!
-            .GetMethod("Read", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string) })!;
+        var read = ReadMethod(LoadOlder(olderPolicyDll));
         var text = Workload.RuleFile(35 * 1024);
         Action olderRead = () => read.Invoke(null, new object[] { text });
         Action newerRead = () => RuleFileReader.Read(text);
@@ -53,6 +44,23 @@ public static class ReadingAgainst
         Console.WriteLine($"This reader: {string.Join(" ", now.Select(v => v.ToString("F1")))} ms, median {Median(now):F1} ms");
         Console.WriteLine($"Reading the 35 KB file: {Median(now) / Median(before):F2}x the older reader ({pairs} alternating pairs of {reads} reads)");
     }
+
+    /// <summary>An older build of the reader, in a load context of its own; what it needs is taken from beside it first.</summary>
+    public static Assembly LoadOlder(string policyDll)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(policyDll))!;
+        var context = new AssemblyLoadContext("older reader", isCollectible: false);
+        context.Resolving += (ctx, name) =>
+        {
+            var candidate = Path.Combine(folder, name.Name + ".dll");
+            return File.Exists(candidate) ? ctx.LoadFromAssemblyPath(candidate) : null;
+        };
+        return context.LoadFromAssemblyPath(Path.GetFullPath(policyDll));
+    }
+
+    /// <summary><c>RuleFileReader.Read(string)</c> of a build of the reader.</summary>
+    public static MethodInfo ReadMethod(Assembly policy) =>
+        policy.GetType("AgentGuard.Policy.RuleFileReader", throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string) })!;
 
     private static double Time(Action action, int reads)
     {

@@ -5,7 +5,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using AgentGuard.Policy;
 using Markdig;
 
@@ -60,16 +59,7 @@ public static class ReadingCold
     public static void FirstRead(string? policyDll)
     {
         var text = Workload.RuleFile(35 * 1024);
-        var assembly = typeof(RuleFileReader).Assembly;
-        if (policyDll != null)
-        {
-            var folder = Path.GetDirectoryName(policyDll)!;
-            var context = new AssemblyLoadContext("older reader", isCollectible: false);
-            context.Resolving += (ctx, name) => Path.Combine(folder, name.Name + ".dll") is var candidate && File.Exists(candidate) ? ctx.LoadFromAssemblyPath(candidate) : null;
-            assembly = context.LoadFromAssemblyPath(policyDll);
-        }
-
-        var read = assembly.GetType("AgentGuard.Policy.RuleFileReader", throwOnError: true)!.GetMethod("Read", BindingFlags.Public | BindingFlags.Static, new[] { typeof(string) })!;
+        var read = ReadingAgainst.ReadMethod(policyDll == null ? typeof(RuleFileReader).Assembly : ReadingAgainst.LoadOlder(policyDll));
         var watch = Stopwatch.StartNew();
         Markdown.Parse(text);
         var markdig = watch.Elapsed.TotalMilliseconds;

@@ -46,8 +46,9 @@ namespace AgentGuard.Analyzers.Builtins
 
             // A test attribute declared in the project's own source, or a reference the file names cannot tell: only then
             // are the references bound to look the attributes up.
-            var declared = AttributeTypes.Any(type => compilation.ContainsSymbolsWithName(type.Substring(type.LastIndexOf('.') + 1), SymbolFilter.Type));
-            return (declared || referenced == null || isTestProject) && AttributeTypes.Any(type => compilation.GetTypeByMetadataName(type) != null);
+            var mayDeclare = referenced == null || isTestProject
+                || AttributeTypes.Any(type => compilation.ContainsSymbolsWithName(type.Substring(type.LastIndexOf('.') + 1), SymbolFilter.Type));
+            return mayDeclare && AttributeTypes.Any(type => compilation.GetTypeByMetadataName(type) != null);
         }
 
         /// <summary>
